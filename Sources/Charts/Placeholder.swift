@@ -1,0 +1,2 @@
+// Placeholder until the Charts module lands.
+public enum ChartsModulePlaceholder {}

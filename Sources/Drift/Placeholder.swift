@@ -1,0 +1,2 @@
+// Placeholder until the Drift module lands.
+public enum DriftModulePlaceholder {}

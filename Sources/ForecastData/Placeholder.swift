@@ -1,0 +1,2 @@
+// Placeholder until the ForecastData module lands.
+public enum ForecastDataModulePlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the ForecastService module lands.
+public enum ForecastServiceModulePlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the Forest module lands.
+public enum ForestModulePlaceholder {}

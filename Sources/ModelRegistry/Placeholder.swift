@@ -1,0 +1,2 @@
+// Placeholder until the ModelRegistry module lands.
+public enum ModelRegistryModulePlaceholder {}
