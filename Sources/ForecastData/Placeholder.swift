@@ -1,2 +1,0 @@
-// Placeholder until the ForecastData module lands.
-public enum ForecastDataModulePlaceholder {}
