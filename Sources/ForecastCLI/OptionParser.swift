@@ -5,7 +5,7 @@
 /// non-repeatable options given twice with different values. `--help`/`-h` is handled by the
 /// caller before parsing.
 enum OptionParser {
-    static func parse(_ arguments: [String], for configuration: CommandConfiguration) throws -> ParsedOptions {
+    static func parse(_ arguments: [String], for configuration: CommandConfiguration) throws(CLIError) -> ParsedOptions {
         let specs = Dictionary(uniqueKeysWithValues: configuration.options.map { ($0.name, $0) })
         var values: [String: [String]] = [:]
         var positionals: [String] = []

@@ -26,7 +26,7 @@ public struct ParsedOptions: Sendable {
     public func strings(_ name: String) -> [String] { values[name] ?? [] }
 
     /// A whole number within `range`, or nil when the option is absent.
-    public func int(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws -> Int? {
+    public func int(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(CLIError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw CLIError.usage("--\(name) expects a whole number\(describe(range)), got '\(text)'")
@@ -37,7 +37,7 @@ public struct ParsedOptions: Sendable {
     /// A finite number within `range`, or nil when the option is absent.
     public func double(
         _ name: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
-    ) throws -> Double? {
+    ) throws(CLIError) -> Double? {
         guard let text = string(name) else { return nil }
         guard let value = Double(text), value.isFinite, range.contains(value) else {
             throw CLIError.usage("--\(name) expects a number\(describe(range)), got '\(text)'")
@@ -46,7 +46,7 @@ public struct ParsedOptions: Sendable {
     }
 
     /// One of `choices`, or nil when the option is absent.
-    public func choice(_ name: String, from choices: [String]) throws -> String? {
+    public func choice(_ name: String, from choices: [String]) throws(CLIError) -> String? {
         guard let text = string(name) else { return nil }
         guard choices.contains(text) else {
             var message = "--\(name) expects one of \(choices.joined(separator: ", ")), got '\(text)'"
@@ -57,7 +57,7 @@ public struct ParsedOptions: Sendable {
     }
 
     /// A `YYYY-MM-DD` date, checked for shape and calendar validity; nil when absent.
-    public func isoDay(_ name: String) throws -> String? {
+    public func isoDay(_ name: String) throws(CLIError) -> String? {
         guard let text = string(name) else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let valid = parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
