@@ -41,7 +41,7 @@ public enum ColumnResolver {
     static let quantityNames = ["quantity", "qty", "quantite", "qte", "units", "nbarticles", "quantityordered"]
     static let orderNames = [
         "orderid", "order", "ordernumber", "orderno", "commande", "idcommande", "commandeid", "numcommande",
-        "numerocommande", "nocommande", "refcommande", "invoice", "invoiceno", "invoiceid", "invoicenumber",
+        "numerocommande", "nocommande", "ncommande", "refcommande", "invoice", "invoiceno", "invoiceid", "invoicenumber",
         "transactionid",
     ]
 
