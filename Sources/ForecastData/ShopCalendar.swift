@@ -24,7 +24,7 @@ public enum ShopCalendar {
     /// The holiday or promotion multiplier of `day` (1 on ordinary days).
     public static func peak(on day: Day) -> Double {
         let (year, month, dayOfMonth) = day.components
-        let blackFriday = fourthFridayOfNovember(year)
+        let blackFriday = blackFriday(year)
         switch day.ordinal - blackFriday.ordinal {
         case 0: return 2.6
         case 1, 2: return 1.6
@@ -53,11 +53,11 @@ public enum ShopCalendar {
         return 1
     }
 
-    /// The fourth Friday of November.
-    static func fourthFridayOfNovember(_ year: Int) -> Day {
+    /// Black Friday: the day after the fourth Thursday of November (US Thanksgiving).
+    static func blackFriday(_ year: Int) -> Day {
         let first = Day(year: year, month: 11, day: 1)!
-        let offset = (5 - first.weekday + 7) % 7  // ISO Friday is 5
-        return first.adding(days: offset + 21)
+        let offset = (4 - first.weekday + 7) % 7  // ISO Thursday is 4
+        return first.adding(days: offset + 21 + 1)
     }
 
     /// The second Wednesday of January (winter sales) or the last Wednesday of June (summer sales).
