@@ -41,12 +41,16 @@ struct ChunkScanner {
 
         let delimiter = plan.dialect.delimiter
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        var special = SpecialByteIndex(delimiter: delimiter)
+        let special = SpecialByteIndex(delimiter: delimiter)
+        // The mask of the 64-byte block being walked (see `SpecialByteIndex`), kept in locals
+        // so that finding a field's end is a few inline instructions.
+        var blockStart = -1
+        var blockBits: UInt64 = 0
         let slotOfColumn = plan.slotOfColumn
         let fieldCount = slotOfColumn.count
 
         reading: while true {
-            special.invalidate()  // the buffer's bytes move or grow below
+            blockStart = -1  // the buffer's bytes move or grow below
             // Keep the unfinished record, then fill the rest of the buffer.
             if position > 0 {
                 if filled > position { memmove(buffer, buffer + position, filled - position) }
@@ -134,7 +138,23 @@ struct ChunkScanner {
                         if cursor == filled, !atEnd { continue reading }
                     } else {
                         while true {
-                            cursor = special.next(in: buffer, from: cursor, limit: filled)
+                            while true {
+                                let start = cursor & ~63
+                                if start != blockStart {
+                                    blockBits = special.bits(buffer, start: start, limit: filled)
+                                    blockStart = start
+                                }
+                                let bits = blockBits & (~UInt64(0) << UInt64(cursor & 63))
+                                if bits != 0 {
+                                    cursor = start + bits.trailingZeroBitCount
+                                    break
+                                }
+                                cursor = start + 64
+                                if cursor >= filled {
+                                    cursor = filled
+                                    break
+                                }
+                            }
                             // A quote inside an unquoted field is data (as pandas reads it).
                             guard cursor < filled, buffer[cursor] == quote else { break }
                             cursor += 1

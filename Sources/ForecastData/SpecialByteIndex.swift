@@ -5,11 +5,10 @@
 /// one 64-bit mask (bit i set when byte i is special) with plain integer operations (SWAR:
 /// a 64-bit word tests eight bytes at once), and the scanner then walks the set bits. Walking
 /// bits branches once per field instead of once per byte, and those branches are predictable.
+/// The scanner keeps the current block's mask and walks it inline.
 struct SpecialByteIndex {
     private let delimiter: UInt8
     private let delimiters: UInt64
-    private var blockStart = -1
-    private var blockBits: UInt64 = 0
     private static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     private static let quotes: UInt64 = 0x2222_2222_2222_2222
     private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -21,41 +20,16 @@ struct SpecialByteIndex {
         delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
     }
 
-    /// Forgets the cached block: call whenever the buffer's bytes move or more are read.
-    mutating func invalidate() {
-        blockStart = -1
-    }
-
-    /// The index of the first delimiter, `\n` or `"` in `from..<limit`, or `limit`.
-    @inline(__always)
-    mutating func next(in buffer: UnsafeMutablePointer<UInt8>, from: Int, limit: Int) -> Int {
-        var start = from & ~63
-        if start != blockStart {
-            blockBits = Self.bits(buffer, start: start, limit: limit, delimiter: delimiter, delimiters: delimiters)
-            blockStart = start
-        }
-        var bits = blockBits & (~UInt64(0) << UInt64(from & 63))
-        while bits == 0 {
-            start += 64
-            if start >= limit { return limit }
-            blockBits = Self.bits(buffer, start: start, limit: limit, delimiter: delimiter, delimiters: delimiters)
-            blockStart = start
-            bits = blockBits
-        }
-        return start + bits.trailingZeroBitCount
-    }
-
     /// The mask of special bytes in `start..<min(start + 64, limit)`.
-    @inline(__always)
-    private static func bits(_ buffer: UnsafeMutablePointer<UInt8>, start: Int, limit: Int, delimiter: UInt8,
-                             delimiters: UInt64) -> UInt64 {
+    func bits(_ buffer: UnsafeMutablePointer<UInt8>, start: Int, limit: Int) -> UInt64 {
         var result: UInt64 = 0
         if start + 64 <= limit {
             let base = UnsafeRawPointer(buffer + start)
             for word in 0..<8 {
                 let value = base.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self).littleEndian
-                let hits = zeroBytes(value ^ delimiters) | zeroBytes(value ^ newlines) | zeroBytes(value ^ quotes)
-                result |= (((hits >> 7) &* gather) >> 56) << UInt64(word * 8)
+                let hits = Self.zeroBytes(value ^ delimiters) | Self.zeroBytes(value ^ Self.newlines)
+                    | Self.zeroBytes(value ^ Self.quotes)
+                result |= (((hits >> 7) &* Self.gather) >> 56) << UInt64(word * 8)
             }
             return result
         }
