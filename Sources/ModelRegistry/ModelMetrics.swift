@@ -12,23 +12,28 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
     public var featureImportances: [String: Double]
     /// The rolling-origin backtest, when one was run.
     public var backtest: BacktestSummary?
+    /// The other feature set fitted on the same split (and backtest), for comparison; it is not
+    /// part of the registered model.
+    public var otherFeatureSet: FeatureSetScore?
 
     enum CodingKeys: String, CodingKey {
         case test, baselines
         case oobR2 = "oob_r2"
         case featureImportances = "feature_importances"
         case backtest
+        case otherFeatureSet = "other_feature_set"
     }
 
     public init(
         test: RegressionMetrics, baselines: [String: RegressionMetrics], oobR2: Double?,
-        featureImportances: [String: Double], backtest: BacktestSummary?
+        featureImportances: [String: Double], backtest: BacktestSummary?, otherFeatureSet: FeatureSetScore? = nil
     ) {
         self.test = test
         self.baselines = baselines
         self.oobR2 = oobR2
         self.featureImportances = featureImportances
         self.backtest = backtest
+        self.otherFeatureSet = otherFeatureSet
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,6 +43,33 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
         try container.encode(oobR2, forKey: .oobR2)
         try container.encode(featureImportances, forKey: .featureImportances)
         try container.encode(backtest, forKey: .backtest)
+        try container.encode(otherFeatureSet, forKey: .otherFeatureSet)
+    }
+}
+
+/// How a forest on another feature set scored on the same rows.
+public struct FeatureSetScore: Sendable, Equatable, Codable {
+    public var featureSet: String
+    public var test: RegressionMetrics
+    /// Mean over the same backtest folds, when a backtest was run.
+    public var backtestMean: RegressionMetrics?
+
+    enum CodingKeys: String, CodingKey {
+        case featureSet = "feature_set", test
+        case backtestMean = "backtest_mean"
+    }
+
+    public init(featureSet: String, test: RegressionMetrics, backtestMean: RegressionMetrics?) {
+        self.featureSet = featureSet
+        self.test = test
+        self.backtestMean = backtestMean
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(featureSet, forKey: .featureSet)
+        try container.encode(test, forKey: .test)
+        try container.encode(backtestMean, forKey: .backtestMean)
     }
 }
 

@@ -29,6 +29,7 @@ public enum Trainer {
         )
         let backtest = options.backtestFolds > 0
             ? try Backtest.run(records: records, options: options, featureSet: options.featureSet) : nil
+        let other = try otherScore(records: records, options: options, trainRange: trainRange, testRange: testRange)
 
         var importances: [String: Double] = [:]
         for (index, name) in options.featureSet.featureNames.enumerated() {
@@ -36,7 +37,7 @@ public enum Trainer {
         }
         let metrics = ModelMetrics(
             test: evaluation.model, baselines: evaluation.baselines, oobR2: evaluation.forest.outOfBagR2,
-            featureImportances: importances, backtest: backtest
+            featureImportances: importances, backtest: backtest, otherFeatureSet: other
         )
         let testPredictions = testRange.enumerated().map { offset, index in
             TestPrediction(
@@ -60,6 +61,23 @@ public enum Trainer {
             testPredictions: testPredictions, history: history, trees: PackedTrees(trees: evaluation.forest.trees)
         )
         return TrainingResult(file: file, forest: evaluation.forest)
+    }
+}
+
+extension Trainer {
+    /// The other feature set on the same split and backtest, so users see whether it would do
+    /// better (issue 3: report extended beside basic).
+    static func otherScore(
+        records: [DailyRecord], options: TrainingOptions, trainRange: Range<Int>, testRange: Range<Int>
+    ) throws -> FeatureSetScore? {
+        guard let other = FeatureSet.allCases.first(where: { $0 != options.featureSet }) else { return nil }
+        let evaluation = try Evaluation.run(
+            records: records, featureSet: other, trainRange: trainRange, testRange: testRange,
+            parameters: options.parameters, jobs: options.jobs, outOfBag: false
+        )
+        let backtest = options.backtestFolds > 0
+            ? try Backtest.run(records: records, options: options, featureSet: other) : nil
+        return FeatureSetScore(featureSet: other.rawValue, test: evaluation.model, backtestMean: backtest?.mean["model"])
     }
 }
 

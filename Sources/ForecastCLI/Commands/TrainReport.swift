@@ -13,7 +13,10 @@ enum TrainReport {
             "Feature set: \(file.featureSet) (\(file.featureNames.joined(separator: ", "))).",
             "",
         ]
-        var rows = [("random forest", file.metrics.test)]
+        var rows = [("random forest, \(file.featureSet) features", file.metrics.test)]
+        if let other = file.metrics.otherFeatureSet {
+            rows.append(("  (\(other.featureSet) features, not saved)", other.test))
+        }
         for baseline in Baseline.allCases {
             if let metrics = file.metrics.baselines[baseline.rawValue] { rows.append((baseline.title, metrics)) }
         }
@@ -28,7 +31,10 @@ enum TrainReport {
             lines.append("")
             lines.append("Backtest: \(backtest.folds.count) folds, refit at each cut-off; mean over folds:")
             var meanRows: [(String, RegressionMetrics)] = []
-            if let model = backtest.mean["model"] { meanRows.append(("random forest", model)) }
+            if let model = backtest.mean["model"] { meanRows.append(("random forest, \(file.featureSet) features", model)) }
+            if let other = file.metrics.otherFeatureSet, let mean = other.backtestMean {
+                meanRows.append(("  (\(other.featureSet) features, not saved)", mean))
+            }
             for baseline in Baseline.allCases {
                 if let metrics = backtest.mean[baseline.rawValue] { meanRows.append((baseline.title, metrics)) }
             }
@@ -78,6 +84,7 @@ enum TrainReport {
             case featureSet = "feature_set", featureNames = "feature_names", oobR2 = "oob_r2"
             case featureImportances = "feature_importances", backtest, createdAt = "created_at"
             case hyperparameters
+            case otherFeatureSet = "other_feature_set"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -94,6 +101,7 @@ enum TrainReport {
             try container.encode(file.metrics.featureImportances, forKey: .featureImportances)
             try container.encode(file.metrics.backtest, forKey: .backtest)
             try container.encode(file.hyperparameters, forKey: .hyperparameters)
+            try container.encode(file.metrics.otherFeatureSet, forKey: .otherFeatureSet)
         }
     }
 }
