@@ -7,7 +7,7 @@ import Glibc
 /// `forecast serve` against real sockets: routes, error statuses, HTTP mechanics, signals, log.
 @Suite struct ServeEndToEndTests {
     /// A server in a fresh directory without a model (predictions answer 503).
-    private func withServer(
+    func withServer(
         arguments: [String] = [], environment: [String: String] = [:],
         _ body: (ServerProcess, TemporaryDirectory) throws -> Void
     ) throws {

@@ -112,10 +112,13 @@ final class RawHTTPClient {
         return Response(status: status, headers: headers, body: body)
     }
 
-    /// True when the server has closed the connection (EOF within the read timeout).
-    func isClosedByServer() -> Bool {
+    /// True when the server closes the connection (EOF or reset) within `timeout` seconds.
+    func isClosedByServer(within timeout: Double = 5) -> Bool {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return false }
         var byte: UInt8 = 0
-        return recv(descriptor, &byte, 1, 0) == 0
+        let count = recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT))
+        return count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
     }
 
     private func fill(until found: ([UInt8]) -> Int?) throws -> Int {
