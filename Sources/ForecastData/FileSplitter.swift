@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the parallel parts of a file start.
+///
+/// Each part after the first starts just after a `\n` near an even share of the file. That
+/// `\n` may lie inside a quoted field: the part before then reads past it to the end of the
+/// file (`ChunkResult.ranToEnd`) and the speculative part is dropped, so results never depend
+/// on guessing quote parity right, only the speed does.
+enum FileSplitter {
+    static func chunkStarts(_ descriptor: Int32, path: String, dataStart: Int, size: Int, jobs: Int, minimumBytes: Int)
+        throws(ETLError) -> [Int] {
+        let length = size - dataStart
+        let parts = max(1, min(jobs, length / max(1, minimumBytes)))
+        var starts = [dataStart]
+        guard parts > 1 else { return starts }
+        var probe = [UInt8](repeating: 0, count: 64 << 10)
+        for part in 1..<parts {
+            var offset = dataStart + length / parts * part
+            guard offset > starts.last! else { continue }
+            searching: while offset < size {
+                let wanted = min(probe.count, size - offset)
+                let got = probe.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
+                guard got > 0 else {
+                    if got < 0, errno == EINTR { continue }
+                    throw .unreadable(path: path, reason: got < 0 ? String(cString: strerror(errno)) : "unexpected end of file")
+                }
+                if let newline = probe[0..<got].firstIndex(of: UInt8(ascii: "\n")) {
+                    offset += newline + 1
+                    break searching
+                }
+                offset += got
+            }
+            if offset < size { starts.append(offset) }
+        }
+        return starts
+    }
+}

@@ -1,0 +1,64 @@
+/// The spread of the trees' predictions for one row: the mean (the forest's prediction) and the
+/// 10th and 90th percentiles of the per-tree predictions.
+///
+/// It shows how much the trees disagree, not a calibrated confidence interval: with bootstrap
+/// trees roughly 80 % of them predict inside it.
+public struct PredictionInterval: Sendable, Equatable {
+    /// Percentile of the per-tree predictions used for `lower`.
+    public static let lowerPercentile = 10.0
+    /// Percentile of the per-tree predictions used for `upper`.
+    public static let upperPercentile = 90.0
+
+    /// Mean of the trees.
+    public let value: Double
+    /// 10th percentile of the trees.
+    public let lower: Double
+    /// 90th percentile of the trees.
+    public let upper: Double
+
+    public init(value: Double, lower: Double, upper: Double) {
+        self.value = value
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The `percent` percentile of `sorted` (ascending, non-empty) with linear interpolation
+    /// between closest ranks, NumPy's default `percentile(method="linear")`.
+    public static func percentile(_ percent: Double, ofSorted sorted: UnsafeBufferPointer<Double>) -> Double {
+        let rank = percent / 100 * Double(sorted.count - 1)
+        let below = Int(rank.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
+        let fraction = rank - Double(below)
+        return sorted[below] + (sorted[above] - sorted[below]) * fraction
+    }
+}
+
+extension RandomForestRegressor {
+    /// The prediction for one row with the 10th–90th percentile interval of the trees.
+    ///
+    /// Uses a stack buffer for the per-tree values, so a call allocates nothing on the heap for
+    /// forests of up to a few thousand trees.
+    public func predictWithInterval(_ feature: (Int) -> Double) -> PredictionInterval {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: trees.count) { storage in
+            var buffer = storage
+            var total = 0.0
+            for (index, tree) in trees.enumerated() {
+                let value = tree.predict(feature)
+                buffer[index] = value
+                total += value
+            }
+            buffer.sort()
+            let sorted = UnsafeBufferPointer(buffer)
+            return PredictionInterval(
+                value: total / Double(trees.count),
+                lower: PredictionInterval.percentile(PredictionInterval.lowerPercentile, ofSorted: sorted),
+                upper: PredictionInterval.percentile(PredictionInterval.upperPercentile, ofSorted: sorted)
+            )
+        }
+    }
+
+    /// `predictWithInterval` for a row given as an array in feature order.
+    public func predictWithInterval(row: [Double]) -> PredictionInterval {
+        row.withUnsafeBufferPointer { values in predictWithInterval { values[$0] } }
+    }
+}
