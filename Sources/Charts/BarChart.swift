@@ -40,7 +40,9 @@ public struct BarChart: Sendable {
         var labels: [(position: Double, label: String)] = []
         for (row, category) in categories.enumerated() {
             let center = frame.plotTop + band * (Double(row) + 0.5)
-            labels.append((center, category.count > 20 ? String(category.prefix(19)) + "…" : category))
+            // The label column is `frame.left` wide; about 7 px per character at this size.
+            let room = max(Int((frame.left - 16) / 7), 6)
+            labels.append((center, category.count > room ? String(category.prefix(room - 1)) + "…" : category))
             let groupTop = center - barHeight * Double(groups.count) / 2
             for (index, group) in groups.enumerated() where row < group.values.count && group.values[row].isFinite {
                 let value = group.values[row]
@@ -51,7 +53,7 @@ public struct BarChart: Sendable {
                                           MarkupAttribute("fill", Theme.color(index))]))
             }
         }
-        let legend = frame.legend(groups.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.box) })
+        let legend = frame.legend(groups.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.solidBox) })
         let content = frame.heading(title: title, subtitle: subtitle) + legend
             + frame.axes(x: xNice.ticks.map { (xScale($0), NumberFormat.tick($0, step: xNice.step), nil) },
                          y: [], xTitle: valueTitle, yTitle: "")

@@ -56,10 +56,11 @@ public struct ChartFrame: Sendable, Equatable {
                                   MarkupAttribute("stroke-width", 2.5)]
                 if entry.style == .dashed { attributes.append(MarkupAttribute("stroke-dasharray", "5 3")) }
                 nodes.append(.el("line", attributes))
-            case .box:
+            case .box, .solidBox:
                 nodes.append(.el("rect", [MarkupAttribute("x", x + 3), MarkupAttribute("y", y - 10), MarkupAttribute("width", 12),
                                           MarkupAttribute("height", 12), MarkupAttribute("fill", entry.color),
-                                          MarkupAttribute("fill-opacity", "0.55"), MarkupAttribute("stroke", entry.color)]))
+                                          MarkupAttribute("fill-opacity", entry.style == .box ? "0.55" : "1"),
+                                          MarkupAttribute("stroke", entry.color)]))
             }
             nodes.append(.el("text", [MarkupAttribute("x", x + 24), MarkupAttribute("y", y), MarkupAttribute("font-size", Theme.tickSize),
                                       MarkupAttribute("fill", Theme.text)], text: name))
@@ -136,5 +137,7 @@ public struct ChartFrame: Sendable, Equatable {
 
 /// How a legend entry draws its swatch.
 public enum LegendStyle: Sendable, Equatable {
-    case line, dashed, box
+    /// A line (line charts), a dashed line (reference lines), a translucent box (overlaid
+    /// histograms, density scatter), a solid box (bars).
+    case line, dashed, box, solidBox
 }

@@ -96,6 +96,26 @@ import Testing
         }
     }
 
+    @Test func withATrainedModel_DrawsTheModelCharts() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        for step in [["generate", "--days", "150"], ["etl"], ["train", "--trees", "5", "--backtest", "2"]] {
+            let result = try ForecastBinary.run(step, in: directory.url)
+            try #require(result.status == 0, "\(step): \(result.stderr)")
+        }
+        try directory.write(Self.header + Self.lines.joined(), to: "data/predictions_log.csv")
+        let result = try ForecastBinary.run(["plot"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        for chart in ["model_test_predictions.svg", "model_feature_importances.svg", "model_backtest.svg"] {
+            let text = try directory.read("reports/" + chart)
+            #expect(Self.isXML(text) && !text.contains("NaN"), "\(chart)")
+        }
+        let index = try directory.read("reports/index.html")
+        #expect(index.contains("src=\"model_backtest.svg\""))
+        #expect(!index.contains("No model yet"))
+        #expect(try directory.read("reports/model_feature_importances.svg").contains("ca_total"))
+    }
+
     @Test func missingLog_ExitsOne_WithOneLine() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }

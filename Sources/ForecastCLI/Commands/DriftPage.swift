@@ -57,6 +57,7 @@ enum DriftPage {
     }
 
     static func format(_ value: Double) -> String {
+        if value == 0 { return "0" }
         if value != 0, abs(value) < 0.001 { return String(format: "%.3g", value) }
         return String(format: "%.4f", value)
     }

@@ -17,6 +17,8 @@ enum PlotCommand: Command {
                        default: "data/predictions_log.csv", group: "Input", repeatable: true),
             OptionSpec("reference", value: "PATH", help: "Training features, for the training range of anomalies.",
                        default: "data/processed/features_daily.csv", group: "Input"),
+            OptionSpec("models-dir", value: "DIR", help: "Model registry, for the model charts.", default: "models",
+                       group: "Input"),
             OptionSpec("output-dir", value: "DIR", help: "Where to write the charts and index.html.", default: "reports",
                        group: "Output"),
         ]
@@ -30,11 +32,12 @@ enum PlotCommand: Command {
         let log = try PlotLogReader.read(paths: paths)
         try requirePredictions(log, paths: paths)
 
-        let trainingRange = try PlotTrainingRange.read(referencePath, explicit: options.string("reference") != nil)
+        let model = PlotModelSection.make(modelsDirectory: options.string("models-dir") ?? "models")
+        let trainingRange = try PlotTrainingRange.read(referencePath, explicit: options.string("reference") != nil,
+                                                       model: model.model)
         let order = log.timeOrder()
         let summary = PlotSummary(log, order: order, trainingRange: trainingRange)
         let charts = PlotCharts.make(log)
-        let model = PlotModelSection.make()
         for chart in charts + model.charts {
             try AtomicFile.write(chart.document.render(), to: outputDirectory + "/" + chart.fileName)
         }
@@ -42,6 +45,7 @@ enum PlotCommand: Command {
         let indexPath = outputDirectory + "/index.html"
         try AtomicFile.write(page.render(), to: indexPath)
 
+        if let warning = model.warning { console.err("warning: " + warning) }
         console.err("read \(NumberFormat.grouped(Double(log.count), decimals: 0)) predictions from \(paths.count) log file\(paths.count == 1 ? "" : "s")"
             + (log.malformedLines > 0 ? ", skipped \(log.malformedLines) malformed line\(log.malformedLines == 1 ? "" : "s")" : ""))
         console.err("\(summary.anomalies.count) anomal\(summary.anomalies.count == 1 ? "y" : "ies"); wrote \(charts.count + model.charts.count) charts")
