@@ -26,7 +26,8 @@ public struct HTMLPage: Sendable {
         figure img, figure svg { width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #555; font-size: 13px; margin-top: 4px; }
         table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
-        th, td { border-bottom: 1px solid #e5e5e5; padding: 5px 10px; text-align: left; }
+        th, td { border-bottom: 1px solid #e5e5e5; padding: 5px 10px; text-align: left; white-space: nowrap; }
+        td:last-child { white-space: normal; }
         td.num, th.num { text-align: right; }
         .drift { color: #B3261E; font-weight: 600; }
         .ok { color: #1B6E3A; font-weight: 600; }

@@ -21,8 +21,9 @@ public enum TimeTicks {
         (.year, 1, 31_556_952), (.year, 2, 63_113_904), (.year, 5, 157_784_760), (.year, 10, 315_569_520),
     ]
 
-    /// Ticks inside [start, end], at most about `maxCount` of them.
-    public static func ticks(start: Double, end: Double, maxCount: Int = 7) -> [Tick] {
+    /// Ticks inside [start, end], at most about `maxCount` of them (10 labels such as "Nov 22"
+    /// or "10:00" fit the 680-pixel plot width of `ChartFrame` without touching).
+    public static func ticks(start: Double, end: Double, maxCount: Int = 10) -> [Tick] {
         guard start.isFinite, end.isFinite, end > start else { return [] }
         let span = end - start
         let choice = steps.first { span / $0.seconds <= Double(maxCount) } ?? steps[steps.count - 1]

@@ -52,6 +52,27 @@ import Testing
         #expect(index.contains(">2<"), "two predictions counted")
     }
 
+    @Test func windowsLineEndsAndByteOrderMark_AreRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let text = "\u{FEFF}" + (Self.header + Self.lines.joined()).replacingOccurrences(of: "\n", with: "\r\n")
+        try directory.write(text, to: "log.csv")
+        let result = try ForecastBinary.run(["plot", "--log", "log.csv"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("read 3 predictions from 1 log file\n"))
+    }
+
+    @Test func unwritableOutput_ExitsOne_WithOneLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write(Self.header + Self.lines[0], to: "log.csv")
+        try directory.write("a file, not a folder", to: "reports")
+        let result = try ForecastBinary.run(["plot", "--log", "log.csv"], in: directory.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: cannot write reports/"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func hostileModelVersion_IsEscapedInIndex() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }

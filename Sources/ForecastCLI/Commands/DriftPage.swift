@@ -12,7 +12,7 @@ enum DriftPage {
         let window = report.window.map { ", the last \($0) by time" } ?? ""
         body.append(HTMLPage.paragraph(
             "Generated \(ISO8601DateFormatter().string(from: generatedAt)): \(report.logPaths.joined(separator: ", "))"
-                + " (\(report.currentCount) predictions compared\(window); \(report.malformedLines) malformed lines skipped)"
+                + " (\(NumberFormat.grouped(Double(report.currentCount), decimals: 0)) predictions compared\(window); \(report.malformedLines) malformed lines skipped)"
                 + " against \(report.referencePath).", className: "meta"))
         body.append(report.driftDetected
             ? HTMLPage.paragraph("Drift detected in " + report.features.filter(\.drifted).map(\.feature).joined(separator: ", ") + ".",

@@ -24,23 +24,23 @@ enum PlotCharts {
                        x: Array(log.times[source.range]), y: Array(column[source.range]))
             }
         }
-        let count = NumberFormat.grouped(Double(log.count), decimals: 0)
+        let count = NumberFormat.grouped(Double(log.count), decimals: 0) + (log.count == 1 ? " prediction" : " predictions")
         let replicas = perSource.count > 1 ? ", one line per log file" : ""
         return [
             Chart(fileName: "predictions_time_series.svg",
                   caption: "Every logged prediction in time order\(replicas).",
-                  document: LineChart(title: "Predictions over time", subtitle: "\(count) predictions\(replicas)",
+                  document: LineChart(title: "Predictions over time", subtitle: "\(count)\(replicas)",
                                       xAxis: .time, yTitle: predictionTitle, series: series(log.predictions)).render()),
             Chart(fileName: "predictions_histogram.svg",
                   caption: "How the predicted values are spread.",
-                  document: HistogramChart(title: "Distribution of predictions", subtitle: "\(count) predictions",
+                  document: HistogramChart(title: "Distribution of predictions", subtitle: count,
                                            xTitle: predictionTitle,
                                            samples: [.init(name: "predictions", values: log.predictions)],
                                            countTitle: "predictions").render()),
             Chart(fileName: "revenue_vs_prediction.svg",
                   caption: "Input revenue of the day (ca_total) against the prediction for the next day; "
                       + "on the dashed line the model predicts no change.",
-                  document: ScatterChart(title: "Revenue of the day vs prediction", subtitle: "\(count) predictions",
+                  document: ScatterChart(title: "Revenue of the day vs prediction", subtitle: count,
                                          xTitle: "revenue of the day, ca_total (€)", yTitle: predictionTitle,
                                          series: [Series(name: "predictions", x: log.revenues, y: log.predictions)],
                                          identityLine: "prediction = revenue of the day").render()),

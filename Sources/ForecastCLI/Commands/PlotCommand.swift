@@ -46,7 +46,7 @@ enum PlotCommand: Command {
         try AtomicFile.write(page.render(), to: indexPath)
 
         if let warning = model.warning { console.err("warning: " + warning) }
-        console.err("read \(NumberFormat.grouped(Double(log.count), decimals: 0)) predictions from \(paths.count) log file\(paths.count == 1 ? "" : "s")"
+        console.err("read \(NumberFormat.grouped(Double(log.count), decimals: 0)) prediction\(log.count == 1 ? "" : "s") from \(paths.count) log file\(paths.count == 1 ? "" : "s")"
             + (log.malformedLines > 0 ? ", skipped \(log.malformedLines) malformed line\(log.malformedLines == 1 ? "" : "s")" : ""))
         console.err("\(summary.anomalies.count) anomal\(summary.anomalies.count == 1 ? "y" : "ies"); wrote \(charts.count + model.charts.count) charts")
         console.out(indexPath)
