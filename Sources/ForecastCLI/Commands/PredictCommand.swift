@@ -1,16 +1,80 @@
-/// `forecast predict`: Predict tomorrow's revenue with the current model (not logged).
+import Foundation
+import ModelRegistry
+
+/// `forecast predict`: one forecast from the current model, offline and not logged (SPEC.md).
 enum PredictCommand: Command {
     static let configuration = CommandConfiguration(
         name: "predict",
         abstract: "Predict tomorrow's revenue with the current model (not logged).",
+        discussion: """
+            Prints the forecast of the next day's revenue and an interval: the 10th to 90th percentile \
+            of the individual trees' predictions (how much the trees disagree, not a calibrated \
+            confidence interval). With an extended model, the day given is taken as the day after the \
+            last day of the training data.
+            """,
         options: [
-            OptionSpec("ca-total", value: "X", help: "Revenue of the day."),
-            OptionSpec("nb-commandes", value: "N", help: "Orders of the day."),
+            OptionSpec("ca-total", value: "X", help: "Revenue of the day (required)."),
+            OptionSpec("nb-commandes", value: "N", help: "Orders of the day (required)."),
+            OptionSpec("model", value: "VERSION", help: "Use this version instead of the current one."),
+            OptionSpec("models-dir", value: "DIR", help: "Model registry folder.", default: "models"),
             OptionSpec.flag("json", help: "Print one JSON object on stdout."),
         ]
     )
 
     static func run(_ options: ParsedOptions, console: Console) throws -> ExitCode {
-        throw CLIError.failure("'forecast predict' is not built yet")
+        guard let revenue = try options.double("ca-total", in: 0...Double.greatestFiniteMagnitude) else {
+            throw CLIError.usage("--ca-total is required, e.g. 'forecast predict --ca-total 15000 --nb-commandes 320'")
+        }
+        guard let orders = try options.int("nb-commandes", in: 0...Int.max) else {
+            throw CLIError.usage("--nb-commandes is required, e.g. 'forecast predict --ca-total 15000 --nb-commandes 320'")
+        }
+        let store = ModelStore(directory: options.string("models-dir") ?? "models")
+        let model: ServableModel
+        if let name = options.string("model") {
+            model = try store.load(version: try store.resolve(name))
+        } else {
+            guard let current = try store.loadCurrent() else {
+                throw CLIError.failure("no current model in \(store.directory); run 'forecast train' first")
+            }
+            model = current
+        }
+        let prediction = model.predict(revenue: revenue, orderCount: orders)
+        if options.flag("json") {
+            let object = PredictJSON(
+                prediction: prediction.value, lower: prediction.lower, upper: prediction.upper,
+                inputs: .init(revenue: revenue, orderCount: orders), modelVersion: model.version
+            )
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            console.out(String(decoding: try encoder.encode(object), as: UTF8.self))
+        } else {
+            console.out(String(format: "%.2f", prediction.value))
+            console.err(String(format: "interval (10th–90th percentile of the trees): %.2f to %.2f; model %@",
+                               prediction.lower, prediction.upper, model.version))
+        }
+        return .success
+    }
+
+    /// Same names as the server's `POST /predict` answer, plus the interval.
+    private struct PredictJSON: Encodable {
+        struct Inputs: Encodable {
+            let revenue: Double
+            let orderCount: Int
+            enum CodingKeys: String, CodingKey {
+                case revenue = "ca_total", orderCount = "nb_commandes"
+            }
+        }
+
+        let prediction: Double
+        let lower: Double
+        let upper: Double
+        let inputs: Inputs
+        let modelVersion: String
+
+        enum CodingKeys: String, CodingKey {
+            case prediction = "prediction_ca_jour_suivant", lower = "interval_lower", upper = "interval_upper"
+            case inputs
+            case modelVersion = "model_version"
+        }
     }
 }

@@ -1,0 +1,14 @@
+/// Why a drift statistic could not be computed; the message names the problem and the fix.
+public enum DriftError: Error, Equatable, Sendable, CustomStringConvertible {
+    case emptySample
+    case nonFiniteValue
+
+    public var description: String {
+        switch self {
+        case .emptySample:
+            "a drift test needs at least one value on each side; log some predictions and check the reference file"
+        case .nonFiniteValue:
+            "a value is NaN or infinite; drift statistics need finite numbers, fix the input file"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the Drift module lands.
-public enum DriftModulePlaceholder {}

@@ -1,0 +1,19 @@
+import ForecastService
+
+/// One stderr line per service event.
+enum ServeEvents {
+    static func describe(_ event: ServiceEvent) -> String {
+        switch event {
+        case let .modelLoaded(version, previous?):
+            return "model reloaded: now serving \(version) (was \(previous))"
+        case let .modelLoaded(version, nil):
+            return "model loaded: serving \(version)"
+        case .noModel:
+            return "no model yet: predictions answer 503 until 'forecast train' registers one"
+        case let .reloadFailed(reason, keeping?):
+            return "model reload failed, still serving \(keeping): \(reason)"
+        case let .reloadFailed(reason, nil):
+            return "model load failed, no model served: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Forest
+import ModelRegistry
+
+/// What `forecast train` prints: a readable table, or one JSON object (SPEC.md keys first).
+enum TrainReport {
+    static func table(_ file: ModelFile) -> [String] {
+        let training = file.training
+        var lines = [
+            "Trained \(file.hyperparameters.nEstimators) trees on \(training.trainRows) days "
+                + "(\(training.trainFirstDay) to \(training.trainLastDay)); "
+                + "tested on \(training.testRows) days (\(training.testFirstDay) to \(training.testLastDay)).",
+            "Feature set: \(file.featureSet) (\(file.featureNames.joined(separator: ", "))).",
+            "",
+        ]
+        var rows = [("random forest, \(file.featureSet) features", file.metrics.test)]
+        if let other = file.metrics.otherFeatureSet {
+            rows.append(("  (\(other.featureSet) features, not saved)", other.test))
+        }
+        for baseline in Baseline.allCases {
+            if let metrics = file.metrics.baselines[baseline.rawValue] { rows.append((baseline.title, metrics)) }
+        }
+        lines += metricsTable(rows)
+        let importances = file.featureNames
+            .map { "\($0) \(format(file.metrics.featureImportances[$0] ?? 0, digits: 3))" }
+            .joined(separator: ", ")
+        lines.append("")
+        lines.append("Out-of-bag R²: " + (file.metrics.oobR2.map { format($0, digits: 3) } ?? "n/a")
+            + ". Feature importances: " + importances + ".")
+        if let backtest = file.metrics.backtest {
+            lines.append("")
+            lines.append("Backtest: \(backtest.folds.count) folds, refit at each cut-off; mean over folds:")
+            var meanRows: [(String, RegressionMetrics)] = []
+            if let model = backtest.mean["model"] { meanRows.append(("random forest, \(file.featureSet) features", model)) }
+            if let other = file.metrics.otherFeatureSet, let mean = other.backtestMean {
+                meanRows.append(("  (\(other.featureSet) features, not saved)", mean))
+            }
+            for baseline in Baseline.allCases {
+                if let metrics = backtest.mean[baseline.rawValue] { meanRows.append((baseline.title, metrics)) }
+            }
+            lines += metricsTable(meanRows)
+            for (index, fold) in backtest.folds.enumerated() {
+                let model = fold.metrics["model"]
+                let persistence = fold.metrics[Baseline.persistence.rawValue]
+                lines.append("  fold \(index + 1): \(fold.trainRows) train days, test \(fold.testFirstDay) to \(fold.testLastDay): "
+                    + "forest MAE \(format(model?.mae ?? .nan, digits: 2)), persistence MAE \(format(persistence?.mae ?? .nan, digits: 2))")
+            }
+        }
+        return lines
+    }
+
+    static func metricsTable(_ rows: [(String, RegressionMetrics)]) -> [String] {
+        let width = max(30, rows.map(\.0.count).max() ?? 0)
+        func cell(_ text: String, _ size: Int) -> String {
+            String(repeating: " ", count: max(0, size - text.count)) + text
+        }
+        var lines = ["  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + cell("MAE", 14) + cell("RMSE", 14)
+            + cell("R²", 10)]
+        for (name, metrics) in rows {
+            lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0)
+                + cell(format(metrics.mae, digits: 2), 14) + cell(format(metrics.rmse, digits: 2), 14)
+                + cell(format(metrics.r2, digits: 3), 10))
+        }
+        return lines
+    }
+
+    static func format(_ value: Double, digits: Int) -> String {
+        value.isFinite ? String(format: "%.\(digits)f", value) : "n/a"
+    }
+
+    /// The `--json` object: SPEC.md's keys plus the feature set, importances, OOB R², backtest
+    /// and where the model file is.
+    static func json(_ file: ModelFile) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(TrainJSON(file: file)), as: UTF8.self)
+    }
+
+    private struct TrainJSON: Encodable {
+        let file: ModelFile
+
+        enum CodingKeys: String, CodingKey {
+            case modelVersion = "model_version", trainRows = "train_rows", testRows = "test_rows", test, baselines
+            case featureSet = "feature_set", featureNames = "feature_names", oobR2 = "oob_r2"
+            case featureImportances = "feature_importances", backtest, createdAt = "created_at"
+            case hyperparameters
+            case otherFeatureSet = "other_feature_set"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file.modelVersion, forKey: .modelVersion)
+            try container.encode(file.createdAt, forKey: .createdAt)
+            try container.encode(file.training.trainRows, forKey: .trainRows)
+            try container.encode(file.training.testRows, forKey: .testRows)
+            try container.encode(file.metrics.test, forKey: .test)
+            try container.encode(file.metrics.baselines, forKey: .baselines)
+            try container.encode(file.featureSet, forKey: .featureSet)
+            try container.encode(file.featureNames, forKey: .featureNames)
+            try container.encode(file.metrics.oobR2, forKey: .oobR2)
+            try container.encode(file.metrics.featureImportances, forKey: .featureImportances)
+            try container.encode(file.metrics.backtest, forKey: .backtest)
+            try container.encode(file.hyperparameters, forKey: .hyperparameters)
+            try container.encode(file.metrics.otherFeatureSet, forKey: .otherFeatureSet)
+        }
+    }
+}

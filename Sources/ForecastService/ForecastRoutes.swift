@@ -1,0 +1,30 @@
+import HTTPCore
+
+/// Assembles the route table once at start-up; the result is frozen and shared by every loop.
+enum ForecastRoutes {
+    static func make(state: ServiceState, api: APIDescription) -> RouterResponder<ServiceContext> {
+        var router = Router<ServiceContext>()
+        router.post("/predict") { request, context throws(HTTPError) in
+            try PredictHandlers.predict(request, context, state)
+        }
+        router.post("/predict-with-alert") { request, context throws(HTTPError) in
+            try PredictHandlers.predictWithAlert(request, context, state)
+        }
+        router.post("/predict/batch") { request, context throws(HTTPError) in
+            try PredictHandlers.predictBatch(request, context, state)
+        }
+        router.get("/health") { request, context in StatusHandlers.health(request, context, state) }
+        router.get("/model/info") { request, context throws(HTTPError) in
+            try StatusHandlers.modelInfo(request, context, state)
+        }
+        router.get("/metrics") { request, context in StatusHandlers.metrics(request, context, state) }
+        // Documents that never change are rendered once here, not per request.
+        let index = StatusHandlers.index(state, api)
+        router.get("/") { _, _ in index }
+        let openAPI = HTTPResponse(status: 200, json: OpenAPIDocument.render(api))
+        router.get("/openapi.json") { _, _ in openAPI }
+        let docs = HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", body: Array(DocsPage.render(api).utf8))
+        router.get("/docs") { _, _ in docs }
+        return router.buildResponder()
+    }
+}

@@ -1,0 +1,95 @@
+import Dispatch
+import Foundation
+import HTTPCore
+import Synchronization
+
+/// `forecast serve` as a library: the HTTP server, the routes, the model reloader and the log.
+///
+/// Life cycle: `init` opens the log (refusing a foreign header), `start` loads the model and
+/// starts serving, `reload` is SIGHUP, `shutdown` is SIGINT/SIGTERM (stop accepting, finish
+/// in-flight requests, sync the log). A maintenance thread polls the model source and, under
+/// `--log-fsync batch`, syncs the log about once a second.
+public final class ForecastService: Sendable {
+    /// What `forecast serve`'s options set.
+    public struct Options: Sendable {
+        public var server: ServerConfiguration
+        public var logPath: String
+        public var fsync: LogFsyncPolicy
+        /// Seconds between checks of the model source's current version.
+        public var pollInterval: Double
+
+        /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
+        public init(
+            server: ServerConfiguration = ServerConfiguration(), logPath: String = "data/predictions_log.csv",
+            fsync: LogFsyncPolicy = .batch, pollInterval: Double = 1.0
+        ) {
+            self.server = server
+            self.logPath = logPath
+            self.fsync = fsync
+            self.pollInterval = pollInterval
+        }
+    }
+
+    /// The shared state (slot, log, metrics).
+    public let state: ServiceState
+    private let options: Options
+    private let server: HTTPServer
+    private let reloader: ModelReloader
+    private let wake = DispatchSemaphore(value: 0)
+    private let maintenanceDone = DispatchSemaphore(value: 0)
+    private let control = Mutex<(stopping: Bool, forceReload: Bool)>((false, false))
+
+    /// Opens the log and prepares the server; nothing listens until `start`.
+    public init(options: Options, source: any ModelSource, events: @escaping @Sendable (ServiceEvent) -> Void) throws(PredictionLogError) {
+        self.options = options
+        let log = try PredictionLog(path: options.logPath, policy: options.fsync)
+        let slot = ModelSlot()
+        let state = ServiceState(slot: slot, log: log, loops: options.server.eventLoops)
+        self.state = state
+        self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, events: events)
+        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion))
+        self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
+            BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot))
+        }
+    }
+
+    /// Loads the current model (if any), binds and starts serving; returns the bound port.
+    @discardableResult
+    public func start() throws(SocketError) -> Int {
+        reloader.check(force: false, initial: true)
+        let port = try server.start()
+        let interval = options.pollInterval
+        let thread = Thread { [self] in
+            while true {
+                _ = wake.wait(timeout: .now() + interval)
+                let (stopping, force) = control.withLock { state -> (Bool, Bool) in
+                    defer { state.forceReload = false }
+                    return (state.stopping, state.forceReload)
+                }
+                if stopping { break }
+                reloader.check(force: force)
+                if options.fsync == .batch { self.state.log.sync() }
+            }
+            maintenanceDone.signal()
+        }
+        thread.name = "forecast-maintenance"
+        thread.start()
+        return port
+    }
+
+    /// Re-reads the current model now, even if its version did not change (SIGHUP).
+    public func reload() {
+        control.withLock { $0.forceReload = true }
+        wake.signal()
+    }
+
+    /// Stops accepting, lets in-flight requests finish, syncs the log; returns when done.
+    public func shutdown() {
+        server.stop()
+        server.waitUntilStopped()
+        control.withLock { $0.stopping = true }
+        wake.signal()
+        maintenanceDone.wait()
+        state.log.sync(force: true)
+    }
+}

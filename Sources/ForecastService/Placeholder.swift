@@ -1,2 +1,0 @@
-// Placeholder until the ForecastService module lands.
-public enum ForecastServiceModulePlaceholder {}

@@ -1,0 +1,41 @@
+/// What the service needs from a trained model, and where it gets one.
+///
+/// The service depends on these two small protocols rather than on ModelRegistry's concrete
+/// types, so routes are tested in-process with fakes and the registry can change its file format
+/// freely; `ModelRegistry+Service.swift` adapts the real types.
+
+/// A model's answer for one input: the forecast and its 10th–90th percentile interval.
+public struct PredictionOutcome: Sendable, Equatable {
+    /// Forecast of next-day revenue (`prediction_ca_jour_suivant`).
+    public var value: Double
+    /// Lower end of the interval (10th percentile of the trees' predictions).
+    public var lower: Double
+    /// Upper end of the interval (90th percentile).
+    public var upper: Double
+
+    /// An outcome; `lower ≤ value ≤ upper` is the model's business, not checked here.
+    public init(value: Double, lower: Double, upper: Double) {
+        self.value = value
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
+/// A loaded, immutable model shared by every event loop without locks.
+public protocol PredictionModel: Sendable {
+    /// The registry version, written to each log line.
+    var version: String { get }
+    /// A JSON object describing the model, served as is by `GET /model/info`.
+    var infoJSON: String { get }
+    /// The forecast for one day's revenue and order count. Pure and thread-safe.
+    func predict(revenue: Double, orderCount: Int) -> PredictionOutcome
+}
+
+/// Where the current model comes from: a cheap version check for polling and a full load.
+public protocol ModelSource: Sendable {
+    /// The current version's token, nil when there is no model yet. Called about once a second,
+    /// so it must be cheap (read a pointer file, not the model).
+    func currentVersion() throws -> String?
+    /// Loads the current model; nil when there is none.
+    func loadCurrent() throws -> (any PredictionModel)?
+}

@@ -1,0 +1,10 @@
+/// Something the operator should hear about; the command line prints it on stderr (the library
+/// itself never prints).
+public enum ServiceEvent: Sendable, Equatable {
+    /// A model is now served; `previous` is the version it replaced, if any.
+    case modelLoaded(version: String, previous: String?)
+    /// No model exists yet: predictions answer 503 until one is trained.
+    case noModel
+    /// Loading a new model failed; `keeping` is the version still served (nil: none).
+    case reloadFailed(reason: String, keeping: String?)
+}

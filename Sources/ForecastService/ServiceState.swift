@@ -1,0 +1,26 @@
+import HTTPCore
+
+/// Everything the route handlers share across loops: all of it immutable or atomic.
+public final class ServiceState: Sendable {
+    /// The model being served.
+    public let slot: ModelSlot
+    /// The prediction log.
+    public let log: PredictionLog
+    /// HTTP-level counters (requests by status, durations, connections).
+    public let serverMetrics: ServerMetrics
+    /// Prediction counters.
+    public let metrics: ServiceMetrics
+    /// The name and version `GET /` reports.
+    public let serviceVersion: String
+    /// Monotonic nanoseconds at start-up, for uptime.
+    let startedAt = MonotonicClock.nanoseconds()
+
+    /// State for `loops` event loops.
+    public init(slot: ModelSlot, log: PredictionLog, loops: Int, serviceVersion: String = "1.0.0") {
+        self.slot = slot
+        self.log = log
+        self.serverMetrics = ServerMetrics(loops: loops)
+        self.metrics = ServiceMetrics(loops: loops)
+        self.serviceVersion = serviceVersion
+    }
+}

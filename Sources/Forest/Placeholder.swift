@@ -1,2 +1,0 @@
-// Placeholder until the Forest module lands.
-public enum ForestModulePlaceholder {}

@@ -1,0 +1,71 @@
+/// The spread of the trees' predictions for one row: the mean (the forest's prediction) and the
+/// 10th and 90th percentiles of the per-tree predictions.
+///
+/// It shows how much the trees disagree, not a calibrated confidence interval: with bootstrap
+/// trees roughly 80 % of them predict inside it.
+public struct PredictionInterval: Sendable, Equatable {
+    /// Percentile of the per-tree predictions used for `lower`.
+    public static let lowerPercentile = 10.0
+    /// Percentile of the per-tree predictions used for `upper`.
+    public static let upperPercentile = 90.0
+
+    /// Mean of the trees.
+    public let value: Double
+    /// 10th percentile of the trees.
+    public let lower: Double
+    /// 90th percentile of the trees.
+    public let upper: Double
+
+    public init(value: Double, lower: Double, upper: Double) {
+        self.value = value
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The `percent` percentile of `values` (non-empty, any order; reordered in place) with
+    /// NumPy's linear interpolation, found by selection in O(n) rather than a full sort.
+    public static func percentile(_ percent: Double, selectingIn values: UnsafeMutableBufferPointer<Double>) -> Double {
+        let rank = percent / 100 * Double(values.count - 1)
+        let below = Int(rank.rounded(.down))
+        let fraction = rank - Double(below)
+        let low = Selection.select(below, in: values)
+        guard fraction > 0, below + 1 < values.count else { return low }
+        // After selection everything past `below` is ≥ it: the next order statistic is their minimum.
+        var high = values[below + 1]
+        for index in (below + 2)..<values.count { high = min(high, values[index]) }
+        return low + (high - low) * fraction
+    }
+
+    /// The `percent` percentile of `sorted` (ascending, non-empty) with linear interpolation
+    /// between closest ranks, NumPy's default `percentile(method="linear")`.
+    public static func percentile(_ percent: Double, ofSorted sorted: UnsafeBufferPointer<Double>) -> Double {
+        let rank = percent / 100 * Double(sorted.count - 1)
+        let below = Int(rank.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
+        let fraction = rank - Double(below)
+        return sorted[below] + (sorted[above] - sorted[below]) * fraction
+    }
+}
+
+extension RandomForestRegressor {
+    /// The prediction for one row with the 10th–90th percentile interval of the trees.
+    ///
+    /// Uses a stack buffer for the per-tree values, so a call allocates nothing on the heap for
+    /// forests of up to a few thousand trees.
+    public func predictWithInterval(_ feature: (Int) -> Double) -> PredictionInterval {
+        let count = treeCount
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { perTree in
+            predictEachTree(into: perTree, feature)
+            var total = 0.0
+            for value in perTree { total += value }
+            let lower = PredictionInterval.percentile(PredictionInterval.lowerPercentile, selectingIn: perTree)
+            let upper = PredictionInterval.percentile(PredictionInterval.upperPercentile, selectingIn: perTree)
+            return PredictionInterval(value: total / Double(count), lower: lower, upper: upper)
+        }
+    }
+
+    /// `predictWithInterval` for a row given as an array in feature order.
+    public func predictWithInterval(row: [Double]) -> PredictionInterval {
+        row.withUnsafeBufferPointer { values in predictWithInterval { values[$0] } }
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the HTTPCore module lands.
-public enum HTTPCoreModulePlaceholder {}

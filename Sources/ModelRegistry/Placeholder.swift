@@ -1,2 +1,0 @@
-// Placeholder until the ModelRegistry module lands.
-public enum ModelRegistryModulePlaceholder {}

@@ -1,0 +1,43 @@
+import Forest
+
+/// What `forecast train` was asked to do, validated before any work.
+public struct TrainingOptions: Sendable {
+    /// SPEC.md default test fraction.
+    public static let defaultTestFraction = 0.2
+
+    public var featureSet: FeatureSet
+    public var parameters: ForestParameters
+    /// Share of the last rows held out as the test set, in (0, 1).
+    public var testFraction: Double
+    /// Rolling-origin backtest folds; 0 for none.
+    public var backtestFolds: Int
+    /// Threads for fitting and predicting; results are identical for every value.
+    public var jobs: Int
+
+    public init(
+        featureSet: FeatureSet = .standard, parameters: ForestParameters = ForestParameters(),
+        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int = 0,
+        jobs: Int = RandomForestRegressor.defaultJobs
+    ) {
+        self.featureSet = featureSet
+        self.parameters = parameters
+        self.testFraction = testFraction
+        self.backtestFolds = backtestFolds
+        self.jobs = jobs
+    }
+}
+
+/// Why training could not start; the message names the fix.
+public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case tooFewRows(rows: Int, needed: Int)
+    case badSplit(String)
+
+    public var description: String {
+        switch self {
+        case let .tooFewRows(rows, needed):
+            "the features file has \(rows) rows; training needs at least \(needed): give more days of data or a larger --test-fraction"
+        case let .badSplit(detail):
+            "\(detail)"
+        }
+    }
+}
