@@ -147,9 +147,19 @@ enum FieldParsers {
         }
     }
 
-    /// Every other accepted shape: spaces around, `+`, exponents, long digit strings.
+    /// Every other accepted shape: spaces around, `+`, exponents, long digit strings, and what
+    /// spreadsheets add for display: a currency sign (`$`, `€`, `£`, before or after) and
+    /// thousands separators (`1,234.50`; with a decimal comma `1.234,50` or `1 234,50`).
     private static func generalDecimal(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
         let text = trimmed(bytes)
+        guard !text.isEmpty else { return nil }
+        if let value = plainDecimal(text, decimalComma: decimalComma) { return value }
+        guard let cleaned = DisplayedNumber.plain(text, decimalComma: decimalComma) else { return nil }
+        return cleaned.withUnsafeBufferPointer { plainDecimal($0, decimalComma: decimalComma) }
+    }
+
+    /// Sign, digits, fraction, exponent, nothing else (`text` is trimmed).
+    private static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
         guard !text.isEmpty else { return nil }
         var index = 0
         var negative = false

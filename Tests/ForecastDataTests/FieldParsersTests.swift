@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func nonNumbers_AreRejected() {
-        for text in ["", " ", "abc", "12a", "1.2.3", "--1", "€12", "1 234", "nan", "inf", "-", "1e", "1e999"] {
+        for text in ["", " ", "abc", "12a", "1.2.3", "--1", "12 3", "nan", "inf", "-", "1e", "1e999"] {
             #expect(decimal(text) == nil, "\(text) should not parse")
         }
     }
