@@ -14,7 +14,7 @@ enum FieldParsers {
     /// The day a date or timestamp field names, or nil when it is not one of the accepted shapes.
     ///
     /// Accepted (issue 2): `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.fff]]`, the same with `T` and a
-    /// zone (`Z`, `±HH`, `±HH:MM`, `±HHMM`), `YYYYMMDD`, `DD/MM/YYYY` (also `.` or `-` between
+    /// zone (`Z`, `±HH`, `±HH:MM`, `±HHMM`), `YYYYMMDD`, `YYYY/MM/DD`, `DD/MM/YYYY` (also `.` or `-` between
     /// the parts, one-digit day and month, an optional time) or `MM/DD/YYYY` with `monthFirst`.
     /// A zoned timestamp counts on the calendar day written in it: that is its local day in that
     /// zone, so the zone only needs validating, never applying.
@@ -26,6 +26,13 @@ enum FieldParsers {
         if text.count >= 10, text[4] == dash, text[7] == dash {
             guard let y = number(text, 0, 4), let m = number(text, 5, 2), let d = number(text, 8, 2) else { return nil }
             (year, month, dayOfMonth, rest) = (y, m, d, 10)
+        } else if let y = number(text, 0, 4), text[4] == slash || text[4] == dot {
+            // YYYY/MM/DD (year first is never ambiguous; also one-digit month and day).
+            var index = 5
+            guard let m = digits(text, &index, max: 2), index < text.count, text[index] == text[4] else { return nil }
+            index += 1
+            guard let d = digits(text, &index, max: 2) else { return nil }
+            (year, month, dayOfMonth, rest) = (y, m, d, index)
         } else if let y = number(text, 0, 4), let m = number(text, 4, 2), let d = number(text, 6, 2),
                   text.count == 8 || !isDigit(text[8]) {
             (year, month, dayOfMonth, rest) = (y, m, d, 8)
