@@ -43,20 +43,13 @@ public enum DailyFeaturesETL {
             progress?(total, max(1, (size - head.dataStart) * reads))
         }
 
-        var parts: [ChunkResult]
-        if layout.date == nil {
-            // The days depend on the row count (pd.date_range(periods=n)): count first.
-            plan.mode = .countRows
-            let count = try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: head.dataStart, stop: size, fileEnd: size, progress: report).rowsRead
-            plan.mode = .aggregate
-            plan.spread = EvenSpread(start: options.spreadStart, days: options.spreadDays, count: count)
-            parts = [try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: head.dataStart, stop: size, fileEnd: size, progress: report)]
-        } else {
-            let starts = try FileSplitter.chunkStarts(descriptor, path: path, dataStart: head.dataStart, size: size,
-                                                      jobs: options.jobs, minimumBytes: options.minimumChunkBytes)
-            parts = try scanParallel(plan: plan, descriptor: descriptor, starts: starts, size: size, progress: report)
+        let parts: [ChunkResult]
+        do throws(ETLError) {
+            parts = try scanAll(plan: &plan, descriptor: descriptor, dataStart: head.dataStart, size: size,
+                                options: options, progress: report)
+        } catch {
+            // Scanners count lines from their own start; the data starts after the header.
+            throw error.movingLine(by: head.lineBreaks)
         }
         var merge = DailyMerge(headerLines: head.lineBreaks)
         for part in parts { merge.add(part) }
@@ -67,6 +60,24 @@ public enum DailyFeaturesETL {
             merge.replaceOrderCounts(from: recount.table)
         }
         return try merge.finish(options: options, plan: plan, bytes: size)
+    }
+
+    /// The first pass: one part for a file without a date column (read twice: the days depend on
+    /// the row count, as `pd.date_range(periods=n)` did), else parts on `options.jobs` threads.
+    private static func scanAll(plan: inout ScanPlan, descriptor: Int32, dataStart: Int, size: Int, options: ETLOptions,
+                                progress: @escaping @Sendable (Int) -> Void) throws(ETLError) -> [ChunkResult] {
+        if plan.layout.date == nil {
+            plan.mode = .countRows
+            let count = try ChunkScanner(plan: plan, descriptor: descriptor)
+                .scan(start: dataStart, stop: size, fileEnd: size, progress: progress).rowsRead
+            plan.mode = .aggregate
+            plan.spread = EvenSpread(start: options.spreadStart, days: options.spreadDays, count: count)
+            return [try ChunkScanner(plan: plan, descriptor: descriptor)
+                .scan(start: dataStart, stop: size, fileEnd: size, progress: progress)]
+        }
+        let starts = try FileSplitter.chunkStarts(descriptor, path: plan.path, dataStart: dataStart, size: size,
+                                                  jobs: options.jobs, minimumBytes: options.minimumChunkBytes)
+        return try scanParallel(plan: plan, descriptor: descriptor, starts: starts, size: size, progress: progress)
     }
 
     /// The parts scanned on `starts.count` threads, in file order; parts after one that had to
@@ -83,11 +94,17 @@ public enum DailyFeaturesETL {
             results.withLock { $0[index] = outcome }
         }
         var parts: [ChunkResult] = []
+        var linesBefore = 0
         for outcome in results.withLock({ $0 }) {
             guard let outcome else { continue }
-            let part = try outcome.get()
-            parts.append(part)
-            if part.ranToEnd { break }
+            switch outcome {
+            case let .success(part):
+                parts.append(part)
+                linesBefore += part.lineBreaks
+                if part.ranToEnd { return parts }
+            case let .failure(error):
+                throw error.movingLine(by: linesBefore)
+            }
         }
         return parts
     }
