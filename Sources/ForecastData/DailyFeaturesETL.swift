@@ -35,7 +35,7 @@ public enum DailyFeaturesETL {
         let head = try readHead(descriptor, path: path, size: size, options: options)
         let layout = try ColumnResolver.resolve(head.names, choices: options.columns, path: path)
         var plan = ScanPlan(path: path, dialect: head.dialect, layout: layout, monthFirst: options.monthFirst,
-                            spread: nil, mode: .aggregate)
+                            spread: nil, mode: .aggregate, orderIDBudget: options.orderIDBudget)
         let reads = layout.date == nil ? 2 : 1
         let done = Atomic<Int>(0)
         let report: @Sendable (Int) -> Void = { bytes in
@@ -54,10 +54,17 @@ public enum DailyFeaturesETL {
         var merge = DailyMerge(headerLines: head.lineBreaks)
         for part in parts { merge.add(part) }
         if layout.order != nil, !merge.daysToRecount.isEmpty {
-            plan.mode = .recountOrders(merge.daysToRecount)
-            let recount = try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: head.dataStart, stop: size, fileEnd: size) { _ in }
-            merge.replaceOrderCounts(from: recount.table)
+            let passes = merge.recountPlan(budget: options.orderIDBudget)
+            merge.startRecount()
+            for (days, partitions) in passes {
+                for partition in 0..<partitions {
+                    plan.mode = .recountOrders(days, partitions: partitions, partition: partition)
+                    let recount = try ChunkScanner(plan: plan, descriptor: descriptor)
+                        .scan(start: head.dataStart, stop: size, fileEnd: size) { _ in }
+                    merge.addRecount(recount.table)
+                }
+            }
+            merge.finishRecount()
         }
         return try merge.finish(options: options, plan: plan, bytes: size)
     }
