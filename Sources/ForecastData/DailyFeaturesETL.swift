@@ -53,6 +53,7 @@ public enum DailyFeaturesETL {
         }
         var merge = DailyMerge(headerLines: head.lineBreaks)
         for part in parts { merge.add(part) }
+        merge.countSettledDays()
         if layout.order != nil, !merge.daysToRecount.isEmpty {
             let passes = merge.recountPlan(budget: options.orderIDBudget)
             merge.startRecount()
@@ -84,7 +85,9 @@ public enum DailyFeaturesETL {
         }
         let starts = try FileSplitter.chunkStarts(descriptor, path: plan.path, dataStart: dataStart, size: size,
                                                   jobs: options.jobs, minimumBytes: options.minimumChunkBytes)
-        return try scanParallel(plan: plan, descriptor: descriptor, starts: starts, size: size, progress: progress)
+        var partPlan = plan
+        partPlan.orderIDBudget = max(1, options.orderIDBudget / starts.count)  // the parts share the budget
+        return try scanParallel(plan: partPlan, descriptor: descriptor, starts: starts, size: size, progress: progress)
     }
 
     /// The parts scanned on `starts.count` threads, in file order; parts after one that had to

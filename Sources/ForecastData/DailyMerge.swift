@@ -52,6 +52,15 @@ struct DailyMerge {
         }
     }
 
+    /// Turns the id sets of days that need no recount into counts, freeing them before the
+    /// recount passes (their sets are complete once every part is merged).
+    mutating func countSettledDays() {
+        for (ordinal, day) in days where !day.mustRecount && day.set != nil {
+            days[ordinal]!.closedOrders += day.set!.count
+            days[ordinal]!.set = nil
+        }
+    }
+
     /// Days whose distinct order count is not known exactly yet.
     var daysToRecount: Set<Int> {
         Set(days.filter { $0.value.mustRecount }.keys)
