@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything `forecast etl` can be told (SPEC.md), with SPEC.md's defaults.
 public struct ETLOptions: Sendable {
     public var input: String
@@ -12,7 +14,7 @@ public struct ETLOptions: Sendable {
     public var monthFirst: Bool
     /// Above this share of skipped rows the run fails and writes nothing (SPEC.md default 0.01).
     public var maxBadFraction: Double
-    /// Threads parsing parts of the file at once.
+    /// Threads parsing parts of the file at once (default: the cores available).
     public var jobs: Int
     /// With several jobs, the file is read in parts of about this many bytes, taken by the
     /// threads as they come free.
@@ -27,6 +29,7 @@ public struct ETLOptions: Sendable {
     public static let defaultMaxBadFraction = 0.01
     public static let defaultMinimumChunkBytes = 16 << 20
     public static let defaultOrderIDBudget = 600_000
+    public static var defaultJobs: Int { max(1, min(64, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// Options for reading `input` and writing `output`, SPEC.md defaults for the rest.
     public init(
@@ -38,7 +41,7 @@ public struct ETLOptions: Sendable {
         spreadStart: Day = ETLOptions.defaultSpreadStart,
         monthFirst: Bool = false,
         maxBadFraction: Double = ETLOptions.defaultMaxBadFraction,
-        jobs: Int = 2,
+        jobs: Int = ETLOptions.defaultJobs,
         minimumChunkBytes: Int = ETLOptions.defaultMinimumChunkBytes,
         orderIDBudget: Int = ETLOptions.defaultOrderIDBudget
     ) {

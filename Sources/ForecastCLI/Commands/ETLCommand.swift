@@ -31,7 +31,7 @@ enum ETLCommand: Command {
                        group: "No date column"),
             OptionSpec("max-bad-fraction", value: "F", help: "Fail (writing nothing) when more rows than this share are unreadable.",
                        default: "0.01", group: "Checks"),
-            OptionSpec("jobs", value: "N", help: "Threads reading a large file.", default: "2", group: "Checks"),
+            OptionSpec("jobs", value: "N", help: "Threads reading a large file.", default: "the cores available", group: "Checks"),
             OptionSpec.flag("json", help: "Print the summary as one JSON object on stdout.", group: "Output"),
         ]
     )
@@ -56,7 +56,7 @@ enum ETLCommand: Command {
         settings.spreadDays = try options.int("days", in: 1...100_000) ?? ETLOptions.defaultSpreadDays
         if let start = try options.isoDay("start") { settings.spreadStart = Day(iso: start)! }
         settings.maxBadFraction = try options.double("max-bad-fraction", in: 0...1) ?? ETLOptions.defaultMaxBadFraction
-        settings.jobs = try options.int("jobs", in: 1...64) ?? 2
+        settings.jobs = try options.int("jobs", in: 1...64) ?? ETLOptions.defaultJobs
 
         let progress = console.stderrIsTerminal ? ProgressLine(console: console) : nil
         var report: (@Sendable (Int, Int) -> Void)?
