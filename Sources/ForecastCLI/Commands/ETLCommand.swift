@@ -11,7 +11,8 @@ enum ETLCommand: Command {
             Reads a transactions CSV (',' ';' or tab, quoted fields, CRLF, BOM; decimal commas in ';' \
             files) and writes one row per calendar day: date,ca_total,nb_commandes,label, where label \
             is the next day's ca_total. Columns are found by name unless given. Dates: YYYY-MM-DD[ HH:MM[:SS]], \
-            ISO 8601 with T and a zone (counted on the day written), YYYYMMDD, DD/MM/YYYY. Without a date \
+            ISO 8601 with T and a zone (counted on the day written), YYYYMMDD, YYYY/MM/DD, DD/MM/YYYY \
+            (--month-first: MM/DD/YYYY). Without a date \
             column, rows are spread evenly over --days days from --start, as pd.date_range did. Rows that \
             cannot be read are skipped and counted; the output is replaced only if the run succeeds.
             """,
@@ -31,7 +32,7 @@ enum ETLCommand: Command {
                        group: "No date column"),
             OptionSpec("max-bad-fraction", value: "F", help: "Fail (writing nothing) when more rows than this share are unreadable.",
                        default: "0.01", group: "Checks"),
-            OptionSpec("jobs", value: "N", help: "Threads reading a large file.", default: "the cores available", group: "Checks"),
+            OptionSpec("jobs", value: "N", help: "Threads reading a large file.", default: "the cores available", group: "Performance"),
             OptionSpec.flag("json", help: "Print the summary as one JSON object on stdout.", group: "Output"),
         ]
     )
