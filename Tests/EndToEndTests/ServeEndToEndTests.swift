@@ -152,7 +152,10 @@ import Glibc
     @Test func portComesFromTheEnvironmentWhenNotGiven() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        // --port 0 is always passed by ServerProcess; check PORT alone via a bad value instead.
+        let server = try ServerProcess(in: directory.url, environment: ["PORT": "0"], portArguments: [])
+        defer { server.stop() }
+        #expect(server.port > 0)
+        #expect(try RawHTTPClient(port: server.port).exchange("GET", "/").status == 200)
         let result = try ForecastBinary.run(["serve"], in: directory.url, environment: ["PORT": "notaport"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("PORT='notaport'"))
