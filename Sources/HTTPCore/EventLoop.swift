@@ -217,7 +217,11 @@ final class EventLoop {
             Socket.close(listener)
             self.listener = nil
         }
-        for case let connection? in connections where connection.isIdle { close(connection) }
+        for case let connection? in connections where connection.isIdle {
+            // Bytes already in the kernel buffer are a request in flight: read them first.
+            readAvailable(connection)
+            if connections[Int(connection.descriptor)] === connection && connection.isIdle { close(connection) }
+        }
     }
 
     /// Closes the socket and forgets the connection.

@@ -149,6 +149,22 @@ import Glibc
         }
     }
 
+    @Test func sigtermFinishesTheRequestInFlightThenExitsZero() throws {
+        try withServer { server, _ in
+            let client = try RawHTTPClient(port: server.port)
+            let body = "{\"ca_total\": -1, \"nb_commandes\": 1}"
+            try client.send("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            #expect(ServerProcess.eventually { server.stderr.contains("no model yet") })
+            server.send(SIGTERM)
+            #expect(ServerProcess.eventually { server.stderr.contains("shutting down") })
+            try client.send(body)
+            let response = try client.readResponse()
+            #expect(response.status == 422)
+            #expect(response.header("Connection") == "close")
+            #expect(server.waitForExit() == 0)
+        }
+    }
+
     @Test func portComesFromTheEnvironmentWhenNotGiven() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
