@@ -24,6 +24,15 @@ wait_http() {  # wait_http PORT: until something answers on 127.0.0.1:PORT (boun
   done
   echo "nothing answered on port $1" >&2; exit 1
 }
+# CPU ticks (user + system) used so far by process $1 and its children (nginx workers).
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+HZ=$(getconf CLK_TCK)
 log_lines() { if [ -f "$1" ]; then echo $(( $(wc -l < "$1") - 1 )); else echo 0; fi; }
 
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK"
@@ -88,31 +97,37 @@ function done(summary, latency, requests)
 end
 LUA
 
-# run NAME CONNECTIONS PORT LOGFILE: 2 s warm-up, then DURATION s measured; appends a row.
+# run NAME CONNECTIONS PORT LOGFILE PID: 2 s warm-up, then DURATION s measured; appends a row.
+# cpu_us: CPU time the server process used per request, a figure other load on the machine
+# barely moves (req/s and latencies do).
 ROWS=()
 run() {
-  local name=$1 conns=$2 port=$3 log=$4 threads=1
+  local name=$1 conns=$2 port=$3 log=$4 pid=$5 threads=1
   [ "$conns" -gt 1 ] && threads=2
   wrk -t"$threads" -c"$conns" -d2s -s post.lua "http://127.0.0.1:$port/predict" >/dev/null 2>&1 || true
   local before; before=$(log_lines "$log")
+  local ticks_before; ticks_before=$(cpu_ticks "$pid")
   local line; line=$(wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s -s post.lua "http://127.0.0.1:$port/predict" | grep '^RESULT')
   local after; after=$(log_lines "$log")
+  local ticks_after; ticks_after=$(cpu_ticks "$pid")
   read -r _ rps p50 p99 ok errors <<< "$line"
-  ROWS+=("$name $conns $rps $p50 $p99 $ok $((after - before)) $errors")
-  echo "   $name c=$conns: $rps req/s, p50 ${p50} µs, p99 ${p99} µs, 200s $ok, log lines $((after - before)), socket errors $errors" >&2
+  local requests=$(( ok > 0 ? ok : 1 ))
+  local cpu=$(( (ticks_after - ticks_before) * 1000000 / HZ / requests ))
+  ROWS+=("$name $conns $rps $p50 $p99 $cpu $ok $((after - before)) $errors")
+  echo "   $name c=$conns: $rps req/s, p50 ${p50} µs, p99 ${p99} µs, ${cpu} µs CPU/request, 200s $ok, log lines $((after - before)), socket errors $errors" >&2
 }
 
 echo "== ours: forecast serve" >&2
 OURS_PORT=$(free_port)
 "$FORECAST" serve --port "$OURS_PORT" --log "$WORK/ours_log.csv" > ours.out 2> ours.err &
-PIDS+=($!); OURS_PID=$!
+OURS_PID=$!; PIDS+=($OURS_PID)
 wait_http "$OURS_PORT"
 
 echo "== reference: FastAPI + uvicorn (1 worker)" >&2
 PY_PORT=$(free_port)
 FEATURES="$WORK/data/processed/features_daily.csv" LOG="$WORK/fastapi_log.csv" \
   "$VENV/bin/uvicorn" app:app --host 127.0.0.1 --port "$PY_PORT" --workers 1 --log-level warning --no-access-log > py.out 2> py.err &
-PIDS+=($!)
+PY_PID=$!; PIDS+=($PY_PID)
 wait_http "$PY_PORT"
 
 echo "== ceiling: nginx fixed JSON" >&2
@@ -139,14 +154,14 @@ http {
 }
 NGINX
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" 2> nginx/stderr &
-PIDS+=($!)
+NGINX_PID=$!; PIDS+=($NGINX_PID)
 wait_http "$NGINX_PORT"
 
 echo "== measuring (${DURATION} s per run)" >&2
 for conns in 1 50; do
-  run ours "$conns" "$OURS_PORT" "$WORK/ours_log.csv"
-  run nginx "$conns" "$NGINX_PORT" /nonexistent
-  run fastapi "$conns" "$PY_PORT" "$WORK/fastapi_log.csv"
+  run ours "$conns" "$OURS_PORT" "$WORK/ours_log.csv" "$OURS_PID"
+  run nginx "$conns" "$NGINX_PORT" /nonexistent "$NGINX_PID"
+  run fastapi "$conns" "$PY_PORT" "$WORK/fastapi_log.csv" "$PY_PID"
 done
 
 echo "== SIGKILL under load (ours): every 200 received must be in the log, no torn line" >&2
@@ -186,12 +201,13 @@ LOGGED=$(log_lines "$WORK/kill_log.csv")
 
 echo
 echo "forecast serve vs FastAPI+uvicorn (sklearn 200 trees) vs nginx fixed JSON; wrk ${DURATION} s; $(nproc) cores shared with wrk"
-printf '%-8s %5s %11s %9s %9s %9s %9s %7s\n' stack conns req/s p50_us p99_us 200s log_lines errors
-for row in "${ROWS[@]}"; do printf '%-8s %5s %11s %9s %9s %9s %9s %7s\n' $row; done
+printf '%-8s %5s %11s %9s %9s %10s %9s %9s %7s\n' stack conns req/s p50_us p99_us cpu_us/req 200s log_lines errors
+for row in "${ROWS[@]}"; do printf '%-8s %5s %11s %9s %9s %10s %9s %9s %7s\n' $row; done
 get() { local stack=$1 conns=$2 field=$3; for row in "${ROWS[@]}"; do set -- $row; if [ "$1" = "$stack" ] && [ "$2" = "$conns" ]; then echo "${!field}"; fi; done; }
 for conns in 1 50; do
   ours=$(get ours "$conns" 3); nginx=$(get nginx "$conns" 3); fast=$(get fastapi "$conns" 3)
-  awk -v o="$ours" -v n="$nginx" -v f="$fast" -v c="$conns" \
-    'BEGIN { printf "ratios at %s connection(s): ours/nginx = %.2f, ours/fastapi = %.1fx\n", c, o / n, o / f }'
+  ours_cpu=$(get ours "$conns" 6); nginx_cpu=$(get nginx "$conns" 6)
+  awk -v o="$ours" -v n="$nginx" -v f="$fast" -v c="$conns" -v oc="$ours_cpu" -v nc="$nginx_cpu" \
+    'BEGIN { printf "ratios at %s connection(s): req/s ours/nginx = %.2f, ours/fastapi = %.0fx; server CPU per request ours/nginx = %.1f\n", c, o / n, o / f, oc / (nc > 0 ? nc : 1) }'
 done
 echo "SIGKILL under load: $RECEIVED 200s received, $LOGGED lines logged, $MISSING received but not logged, $TORN torn lines"
