@@ -1,0 +1,68 @@
+/// Horizontal bars, one per named category: feature importances, error per backtest fold.
+/// Several value sets (e.g. MAE of the model and of a baseline per fold) are grouped per
+/// category and told apart by colour and legend.
+public struct BarChart: Sendable {
+    /// One set of values, one per category, with the name shown in the legend.
+    public struct Group: Sendable, Equatable {
+        public let name: String
+        public let values: [Double]
+
+        public init(name: String, values: [Double]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var categories: [String]
+    public var groups: [Group]
+    /// Title of the value axis, with its unit.
+    public var valueTitle: String
+    public var frame = ChartFrame(left: 150)
+
+    public init(title: String, subtitle: String? = nil, categories: [String], groups: [Group], valueTitle: String) {
+        self.title = title
+        self.subtitle = subtitle
+        self.categories = categories
+        self.groups = groups
+        self.valueTitle = valueTitle
+    }
+
+    public func render() -> SVGDocument {
+        let values = groups.flatMap { $0.values.prefix(categories.count) }.filter(\.isFinite)
+        guard !categories.isEmpty, !values.isEmpty else { return frame.message(title: title, text: "Nothing to show yet.") }
+        let xNice = Ticks.nice(low: min(0, values.min()!), high: max(0, values.max()!), count: 6)
+        let xScale = LinearScale(domain: xNice.domain, start: frame.plotLeft, end: frame.plotRight)
+        let band = frame.plotHeight / Double(categories.count)
+        let barHeight = min(band * 0.8 / Double(max(groups.count, 1)), 28)
+        var marks: [MarkupNode] = []
+        var labels: [(position: Double, label: String)] = []
+        for (row, category) in categories.enumerated() {
+            let center = frame.plotTop + band * (Double(row) + 0.5)
+            // The label column is `frame.left` wide; about 7 px per character at this size.
+            let room = max(Int((frame.left - 16) / 7), 6)
+            labels.append((center, category.count > room ? String(category.prefix(room - 1)) + "…" : category))
+            let groupTop = center - barHeight * Double(groups.count) / 2
+            for (index, group) in groups.enumerated() where row < group.values.count && group.values[row].isFinite {
+                let value = group.values[row]
+                let start = xScale(min(0, value))
+                let end = xScale(max(0, value))
+                marks.append(.el("rect", [MarkupAttribute("x", start), MarkupAttribute("y", groupTop + Double(index) * barHeight),
+                                          MarkupAttribute("width", max(end - start, 0.5)), MarkupAttribute("height", barHeight * 0.9),
+                                          MarkupAttribute("fill", Theme.color(index))]))
+            }
+        }
+        let legend = frame.legend(groups.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.solidBox) })
+        let content = frame.heading(title: title, subtitle: subtitle) + legend
+            + frame.axes(x: xNice.ticks.map { (xScale($0), NumberFormat.tick($0, step: xNice.step), nil) },
+                         y: [], xTitle: valueTitle, yTitle: "")
+            + labels.map { label in
+                MarkupNode.el("text", [MarkupAttribute("x", frame.plotLeft - 8), MarkupAttribute("y", label.position + 4),
+                                       MarkupAttribute("text-anchor", "end"), MarkupAttribute("font-size", Theme.tickSize),
+                                       MarkupAttribute("fill", Theme.text)], text: label.label)
+            }
+            + marks
+        return SVGDocument(width: frame.width, height: frame.height, title: title, content: content)
+    }
+}

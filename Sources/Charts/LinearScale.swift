@@ -1,0 +1,20 @@
+/// Maps a data interval onto a pixel interval, linearly.
+public struct LinearScale: Sendable, Equatable {
+    public let domain: ClosedRange<Double>
+    /// Pixels for `domain.lowerBound` and `domain.upperBound` (the y scale runs downwards).
+    public let start: Double
+    public let end: Double
+
+    public init(domain: ClosedRange<Double>, start: Double, end: Double) {
+        self.domain = domain
+        self.start = start
+        self.end = end
+    }
+
+    /// The pixel position of `value`; a zero-width domain maps everything to the middle.
+    public func callAsFunction(_ value: Double) -> Double {
+        let span = domain.upperBound - domain.lowerBound
+        guard span > 0 else { return (start + end) / 2 }
+        return start + (value - domain.lowerBound) / span * (end - start)
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the Charts module lands.
-public enum ChartsModulePlaceholder {}

@@ -1,0 +1,59 @@
+import Charts
+import Foundation
+
+/// The log-based charts of `forecast plot`, each with its file name and caption.
+/// The first two keep the original notebook's file names.
+enum PlotCharts {
+    /// One chart file of the report.
+    struct Chart {
+        let fileName: String
+        let caption: String
+        let document: SVGDocument
+    }
+
+    static let predictionTitle = "predicted revenue for the next day (€)"
+
+    static func make(_ log: PlotLogData) -> [Chart] {
+        let perSource = log.sources.filter { !$0.range.isEmpty }
+        func series(_ column: [Double]) -> [Series] {
+            if perSource.count <= 1 {
+                return [Series(name: "predictions", x: log.times, y: column)]
+            }
+            return perSource.map { source in
+                Series(name: URL(fileURLWithPath: source.path).lastPathComponent,
+                       x: Array(log.times[source.range]), y: Array(column[source.range]))
+            }
+        }
+        let count = NumberFormat.grouped(Double(log.count), decimals: 0) + (log.count == 1 ? " prediction" : " predictions")
+        let replicas = perSource.count > 1 ? ", one line per log file" : ""
+        return [
+            Chart(fileName: "predictions_time_series.svg",
+                  caption: "Every logged prediction in time order\(replicas).",
+                  document: LineChart(title: "Predictions over time", subtitle: "\(count)\(replicas)",
+                                      xAxis: .time, yTitle: predictionTitle, series: series(log.predictions)).render()),
+            Chart(fileName: "predictions_histogram.svg",
+                  caption: "How the predicted values are spread.",
+                  document: HistogramChart(title: "Distribution of predictions", subtitle: count,
+                                           xTitle: predictionTitle,
+                                           samples: [.init(name: "predictions", values: log.predictions)],
+                                           countTitle: "predictions").render()),
+            Chart(fileName: "revenue_vs_prediction.svg",
+                  caption: "Input revenue of the day (ca_total) against the prediction for the next day; "
+                      + "on the dashed line the model predicts no change.",
+                  document: ScatterChart(title: "Revenue of the day vs prediction", subtitle: count,
+                                         xTitle: "revenue of the day, ca_total (€)", yTitle: predictionTitle,
+                                         series: [Series(name: "predictions", x: log.revenues, y: log.predictions)],
+                                         identityLine: "prediction = revenue of the day").render()),
+            Chart(fileName: "inputs_revenue_time_series.svg",
+                  caption: "The ca_total input of each prediction over time.",
+                  document: LineChart(title: "Input: revenue of the day over time", subtitle: "ca_total sent to /predict",
+                                      xAxis: .time, yTitle: "revenue of the day, ca_total (€)",
+                                      series: series(log.revenues)).render()),
+            Chart(fileName: "inputs_orders_time_series.svg",
+                  caption: "The nb_commandes input of each prediction over time.",
+                  document: LineChart(title: "Input: orders of the day over time", subtitle: "nb_commandes sent to /predict",
+                                      xAxis: .time, yTitle: "orders of the day, nb_commandes (count)",
+                                      series: series(log.orderCounts)).render()),
+        ]
+    }
+}

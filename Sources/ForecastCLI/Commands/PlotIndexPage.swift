@@ -1,0 +1,83 @@
+import Charts
+import Foundation
+
+/// `reports/index.html`: the summary figures, the anomalies and every chart of `forecast plot`.
+enum PlotIndexPage {
+    /// At most this many anomalies are listed; the total is always given.
+    static let anomalyRows = 50
+
+    static func make(log: PlotLogData, summary: PlotSummary, charts: [PlotCharts.Chart], modelSection: [MarkupNode],
+                     generatedAt: Date) -> HTMLPage {
+        var body: [MarkupNode] = [HTMLPage.heading("RevenueForecast monitoring", level: 1)]
+        body.append(HTMLPage.paragraph(sourceLine(log, generatedAt: generatedAt), className: "meta"))
+        body.append(HTMLPage.heading("Predictions"))
+        body.append(HTMLPage.cards(cards(summary.all)))
+        body.append(HTMLPage.heading("Last 24 hours", level: 3))
+        body.append(HTMLPage.paragraph("The 24 hours up to the latest prediction (\(log.timestamp(at: latestRow(log))))."))
+        body.append(HTMLPage.cards(cards(summary.lastDay)))
+        body += anomalySection(log: log, summary: summary)
+        body.append(HTMLPage.heading("Charts"))
+        body.append(HTMLPage.grid(charts.map { chart in
+            HTMLPage.figure(source: chart.fileName, alt: chart.document.title, caption: chart.caption)
+        }))
+        body += modelSection
+        return HTMLPage(title: "RevenueForecast monitoring", body: body)
+    }
+
+    static func latestRow(_ log: PlotLogData) -> Int {
+        log.times.indices.max { log.times[$0] < log.times[$1] } ?? 0
+    }
+
+    static func sourceLine(_ log: PlotLogData, generatedAt: Date) -> String {
+        let files = log.sources.map { source in
+            var text = "\(source.path) (\(NumberFormat.grouped(Double(source.range.count), decimals: 0)) predictions"
+            if source.malformedLines > 0 {
+                let lines = source.malformedExamples.map(String.init).joined(separator: ", ")
+                let more = source.malformedLines > source.malformedExamples.count ? ", …" : ""
+                text += "; \(source.malformedLines) malformed line\(source.malformedLines == 1 ? "" : "s") skipped: line\(source.malformedExamples.count == 1 ? "" : "s") \(lines)\(more)"
+            }
+            return text + ")"
+        }
+        let stamp = ISO8601DateFormatter().string(from: generatedAt)
+        return "Generated \(stamp) from " + files.joined(separator: ", ") + ". Money in €, times in UTC."
+    }
+
+    static func cards(_ figures: PlotSummary.Figures) -> [(label: String, value: String)] {
+        guard figures.count > 0 else { return [("predictions", "0")] }
+        return [
+            ("predictions", NumberFormat.grouped(Double(figures.count), decimals: 0)),
+            ("mean (€)", NumberFormat.figure(figures.mean)),
+            ("std (€)", NumberFormat.figure(figures.standardDeviation)),
+            ("min (€)", NumberFormat.figure(figures.minimum)),
+            ("max (€)", NumberFormat.figure(figures.maximum)),
+        ]
+    }
+
+    static func anomalySection(log: PlotLogData, summary: PlotSummary) -> [MarkupNode] {
+        var nodes = [HTMLPage.heading("Anomalies")]
+        var rule = "A prediction is listed when it is more than 3 σ from the mean"
+        if let range = summary.trainingRange {
+            rule += " or outside the training range (\(NumberFormat.figure(range.lowerBound)) to \(NumberFormat.figure(range.upperBound)) €)"
+        } else {
+            rule += " (training range unknown: no features file, run 'forecast etl')"
+        }
+        nodes.append(HTMLPage.paragraph(rule + "."))
+        guard !summary.anomalies.isEmpty else {
+            nodes.append(HTMLPage.paragraph("None found.", className: "ok"))
+            return nodes
+        }
+        let total = summary.anomalies.count
+        let shown = summary.anomalies.prefix(anomalyRows)
+        nodes.append(HTMLPage.paragraph("\(NumberFormat.grouped(Double(total), decimals: 0)) anomal\(total == 1 ? "y" : "ies")"
+            + (total > anomalyRows ? "; the first \(anomalyRows) are listed." : "."), className: "drift"))
+        let rows = shown.map { anomaly -> [String] in
+            let row = anomaly.row
+            return [log.timestamp(at: row), NumberFormat.grouped(log.revenues[row], decimals: 2),
+                    NumberFormat.grouped(log.orderCounts[row], decimals: 0), NumberFormat.grouped(log.predictions[row], decimals: 2),
+                    log.version(at: row), anomaly.reasons.map(\.rawValue).joined(separator: "; ")]
+        }
+        nodes.append(HTMLPage.table(headers: ["timestamp (UTC)", "ca_total (€)", "nb_commandes", "prediction (€)", "model version", "why"],
+                                    rows: rows, numeric: [1, 2, 3]))
+        return nodes
+    }
+}

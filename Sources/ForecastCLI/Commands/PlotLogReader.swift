@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ForecastData
+
+/// Reads prediction logs (SPEC.md `data/predictions_log.csv`) into `PlotLogData`, fast.
+///
+/// A million lines must load well under a second, so the common line shape is parsed straight
+/// from the bytes (no String per line); any line that shape does not fit is handed to
+/// `PredictionLogEntry.parse`, the reference parser, so both accept exactly the same lines.
+/// Lines it rejects (torn, wrong field count, not a number, impossible time) are counted.
+enum PlotLogReader {
+    /// Reads every file in `paths`, in order, into one set of columns.
+    static func read(paths: [String]) throws -> PlotLogData {
+        var data = PlotLogData()
+        for path in paths {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file"
+                    : "no such file; start 'forecast serve' and make a prediction first, or pass --log PATH"
+                throw CLIError.failure("cannot read log \(path): \(reason)")
+            }
+            data.reserve(data.count + contents.count / 70)
+            let start = data.count
+            var malformed = 0
+            var examples: [Int] = []
+            contents.withUnsafeBytes { raw in
+                parse(raw.bindMemory(to: UInt8.self), into: &data, malformed: &malformed, examples: &examples)
+            }
+            data.sources.append(.init(path: path, range: start..<data.count, malformedLines: malformed, malformedExamples: examples))
+        }
+        return data
+    }
+
+    static let headerBytes = Array(PredictionLogEntry.header.utf8)
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into data: inout PlotLogData, malformed: inout Int,
+                      examples: inout [Int]) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var lineStart = 0
+        var lineNumber = 0
+        var lastVersion: (start: Int, end: Int, index: Int32)?
+        while lineStart < bytes.count {
+            lineNumber += 1
+            let remaining = bytes.count - lineStart
+            let newline = memchr(base + lineStart, 0x0A, remaining)
+            let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            defer { lineStart = lineEnd + 1 }
+            var start = lineStart
+            if lineNumber == 1, end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
+                start += 3  // UTF-8 byte order mark
+            }
+            if start == end { continue }  // blank line
+            if lineNumber == 1, equals(bytes, start, end, headerBytes) { continue }
+            if let row = fastRow(bytes, start, end) {
+                let index: Int32
+                if let last = lastVersion, last.end - last.start == end - row.versionStart,
+                   memcmp(base + last.start, base + row.versionStart, end - row.versionStart) == 0 {
+                    index = last.index
+                } else {
+                    let version = String(decoding: UnsafeBufferPointer(rebasing: bytes[row.versionStart..<end]), as: UTF8.self)
+                    index = data.versionIndex(version)
+                    lastVersion = (row.versionStart, end, index)
+                }
+                append(row.time, row.revenue, row.orders, row.prediction, index, to: &data)
+            } else if let entry = slowRow(bytes, start, end) {
+                append(entry.time, entry.entry.revenue, Double(entry.entry.orderCount), entry.entry.prediction,
+                       data.versionIndex(entry.entry.modelVersion), to: &data)
+            } else {
+                malformed += 1
+                if examples.count < 5 { examples.append(lineNumber) }
+            }
+        }
+    }
+
+    private static func append(_ time: Double, _ revenue: Double, _ orders: Double, _ prediction: Double, _ version: Int32,
+                               to data: inout PlotLogData) {
+        data.times.append(time)
+        data.revenues.append(revenue)
+        data.orderCounts.append(orders)
+        data.predictions.append(prediction)
+        data.versionIndices.append(version)
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: [UInt8]) -> Bool {
+        guard end - start == expected.count else { return false }
+        for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+        return true
+    }
+
+    /// The reference parser, for lines the fast path does not take (quoted versions, unusual
+    /// number spellings). Its timestamp still has to be a real instant.
+    private static func slowRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (time: Double, entry: PredictionLogEntry)? {
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        guard let entry = PredictionLogEntry.parse(Substring(line)) else { return nil }
+        let stamp = Array(entry.timestamp.utf8)
+        let time = stamp.withUnsafeBufferPointer { PlotLogTimestamp.seconds($0, 0) }
+        return time.map { ($0, entry) }
+    }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Screenshots of the monitoring report as a user sees it, with headless Chromium:
+# index.html, drift.html and every chart of a demo workspace (synthetic shop, a trained
+# model, a 5,000-line prediction log with a few torn lines), plus the charts of a one-line
+# log and of a constant log (edge cases). PNGs go to reports/screenshots/ (gitignored).
+#
+#   scripts/screenshots.sh [OUTPUT_DIR]
+#
+# Needs: swift, python3 (standard library), chromium (Debian package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="$(realpath -m "${1:-reports/screenshots}")"
+mkdir -p "$OUT"
+swift build --product forecast 2>&1 | grep -E "warning:|error:" || true
+FORECAST="$(pwd)/.build/debug/forecast"
+ROOT="$(pwd)"
+WORK="$(mktemp -d /tmp/forecast-screens-XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+shoot() {  # shoot FILE PNG WIDTH HEIGHT
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --screenshot="$2" --window-size="$3,$4" "file://$1" >/dev/null 2>&1
+  echo "  $2"
+}
+
+echo "demo workspace: $WORK/demo"
+mkdir -p "$WORK/demo" && cd "$WORK/demo"
+"$FORECAST" generate --days 240 >/dev/null 2>&1
+"$FORECAST" etl >/dev/null 2>&1
+"$FORECAST" train --trees 30 --backtest 3 >/dev/null 2>&1
+python3 "$ROOT/scripts/make_prediction_log.py" --lines 5000 --malformed 4 --days 20 --output data/predictions_log.csv
+"$FORECAST" plot >/dev/null 2>&1
+"$FORECAST" drift >/dev/null 2>&1 || true  # exit 3 when drift is found
+shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 3600
+shoot "$WORK/demo/reports/drift.html" "$OUT/drift.png" 1280 1100
+for svg in "$WORK"/demo/reports/*.svg; do
+  name="$(basename "$svg" .svg)"
+  shoot "$svg" "$OUT/$name.png" 800 440
+done
+
+echo "edge cases: one line, constant"
+for case in one constant; do
+  mkdir -p "$WORK/$case" && cd "$WORK/$case"
+  printf 'timestamp,ca_total,nb_commandes,prediction,model_version\n' > log.csv
+  if [ "$case" = one ]; then
+    printf '2026-11-22T10:15:30.123Z,15000.5,320,16234.56,v1\n' >> log.csv
+  else
+    for minute in 00 10 20 30 40 50; do printf '2026-11-22T10:%s:00.000Z,15000,300,16000,v1\n' "$minute" >> log.csv; done
+  fi
+  "$FORECAST" plot --log log.csv >/dev/null 2>&1
+  for name in predictions_time_series predictions_histogram revenue_vs_prediction; do
+    shoot "$WORK/$case/reports/$name.svg" "$OUT/${case}_$name.png" 800 440
+  done
+done
+echo "screenshots in $OUT"
