@@ -97,17 +97,20 @@ function done(summary, latency, requests)
 end
 LUA
 
-# run NAME CONNECTIONS PORT LOGFILE PID: 2 s warm-up, then DURATION s measured; appends a row.
+# GET /health: ours without prediction or log line, to compare the HTTP layer alone with nginx.
+sed -e '/^wrk.method/d' -e '/^wrk.body/d' -e '/^wrk.headers/d' post.lua > get.lua
+
+# run NAME CONNECTIONS PORT LOGFILE PID [SCRIPT PATH]: 2 s warm-up, then DURATION s measured; appends a row.
 # cpu_us: CPU time the server process used per request, a figure other load on the machine
 # barely moves (req/s and latencies do).
 ROWS=()
 run() {
-  local name=$1 conns=$2 port=$3 log=$4 pid=$5 threads=1
+  local name=$1 conns=$2 port=$3 log=$4 pid=$5 script=${6:-post.lua} path=${7:-/predict} threads=1
   [ "$conns" -gt 1 ] && threads=2
-  wrk -t"$threads" -c"$conns" -d2s -s post.lua "http://127.0.0.1:$port/predict" >/dev/null 2>&1 || true
+  wrk -t"$threads" -c"$conns" -d2s -s "$script" "http://127.0.0.1:$port$path" >/dev/null 2>&1 || true
   local before; before=$(log_lines "$log")
   local ticks_before; ticks_before=$(cpu_ticks "$pid")
-  local line; line=$(wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s -s post.lua "http://127.0.0.1:$port/predict" | grep '^RESULT')
+  local line; line=$(wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s -s "$script" "http://127.0.0.1:$port$path" | grep '^RESULT')
   local after; after=$(log_lines "$log")
   local ticks_after; ticks_after=$(cpu_ticks "$pid")
   read -r _ rps p50 p99 ok errors <<< "$line"
@@ -163,6 +166,7 @@ for conns in 1 50; do
   run nginx "$conns" "$NGINX_PORT" /nonexistent "$NGINX_PID"
   run fastapi "$conns" "$PY_PORT" "$WORK/fastapi_log.csv" "$PY_PID"
 done
+run ours-get 50 "$OURS_PORT" /nonexistent "$OURS_PID" get.lua /health
 
 echo "== SIGKILL under load (ours): every 200 received must be in the log, no torn line" >&2
 cat > kill.lua <<'LUA'
@@ -210,4 +214,5 @@ for conns in 1 50; do
   awk -v o="$ours" -v n="$nginx" -v f="$fast" -v c="$conns" -v oc="$ours_cpu" -v nc="$nginx_cpu" \
     'BEGIN { printf "ratios at %s connection(s): req/s ours/nginx = %.2f, ours/fastapi = %.0fx; server CPU per request ours/nginx = %.1f\n", c, o / n, o / f, oc / (nc > 0 ? nc : 1) }'
 done
+echo "(ours-get: GET /health, no prediction and no log line: our HTTP layer alone, beside nginx's fixed answer)"
 echo "SIGKILL under load: $RECEIVED 200s received, $LOGGED lines logged, $MISSING received but not logged, $TORN torn lines"
