@@ -31,8 +31,8 @@ mkdir -p "$WORK/demo" && cd "$WORK/demo"
 python3 "$ROOT/scripts/make_prediction_log.py" --lines 5000 --malformed 4 --days 20 --output data/predictions_log.csv
 "$FORECAST" plot >/dev/null 2>&1
 "$FORECAST" drift >/dev/null 2>&1 || true  # exit 3 when drift is found
-shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 3600
-shoot "$WORK/demo/reports/drift.html" "$OUT/drift.png" 1280 1100
+shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 7400
+shoot "$WORK/demo/reports/drift.html" "$OUT/drift.png" 1280 1900
 for svg in "$WORK"/demo/reports/*.svg; do
   name="$(basename "$svg" .svg)"
   shoot "$svg" "$OUT/$name.png" 800 440

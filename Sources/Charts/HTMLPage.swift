@@ -9,7 +9,8 @@ public struct HTMLPage: Sendable {
         self.body = body
     }
 
-    /// Stylesheet. It must not contain `<`, `>` or `&`: the renderer escapes text, and `<style>`
+    /// Stylesheet: one chart per row, at most 900 px wide, so the 12-px tick labels of the
+    /// 800-unit charts are shown at full size or larger. It must not contain `<`, `>` or `&`: the renderer escapes text, and `<style>`
     /// content is not unescaped by browsers.
     static let style = """
         body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #222;
@@ -21,8 +22,8 @@ public struct HTMLPage: Sendable {
         .card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; min-width: 120px; }
         .card .label { color: #555; font-size: 13px; }
         .card .value { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
-        figure { margin: 0; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 760px), 1fr)); gap: 28px; }
+        figure { margin: 0; max-width: 900px; }
         figure img, figure svg { width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #555; font-size: 13px; margin-top: 4px; }
         table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }

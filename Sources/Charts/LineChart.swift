@@ -57,6 +57,7 @@ public struct LineChart: Sendable {
     }
 
     public func render() -> SVGDocument {
+        let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }.map(Self.sortedByX)
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
         let allX = drawn.flatMap { [$0.x.first!, $0.x.last!] }
@@ -115,8 +116,8 @@ public struct LineChart: Sendable {
         let legend = frame.legend(drawn.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.line) })
         let content = frame.heading(title: title, subtitle: subtitle) + legend
             + frame.axes(x: xTicks, y: yTicks, xTitle: xTitle, yTitle: yTitle)
-            + [.el("defs", [], [frame.clipPath(id: "plot")]),
-               .el("g", [MarkupAttribute("clip-path", "url(#plot)")], marks)]
+            + [.el("defs", [], [frame.clipPath(id: clipID)]),
+               .el("g", [MarkupAttribute("clip-path", "url(#\(clipID))")], marks)]
         return SVGDocument(width: frame.width, height: frame.height, title: title, content: content)
     }
 

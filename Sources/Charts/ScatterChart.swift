@@ -28,6 +28,7 @@ public struct ScatterChart: Sendable {
     static let cell = 4.0
 
     public func render() -> SVGDocument {
+        let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
         let xLow = drawn.map { $0.x.min()! }.min()!, xHigh = drawn.map { $0.x.max()! }.max()!
@@ -66,7 +67,7 @@ public struct ScatterChart: Sendable {
             + frame.axes(x: xNice.ticks.map { (xScale($0), NumberFormat.tick($0, step: xNice.step), nil) },
                          y: yNice.ticks.map { (yScale($0), NumberFormat.tick($0, step: yNice.step)) },
                          xTitle: xTitle, yTitle: yTitle)
-            + [.el("defs", [], [frame.clipPath(id: "plot")]), .el("g", [MarkupAttribute("clip-path", "url(#plot)")], marks)]
+            + [.el("defs", [], [frame.clipPath(id: clipID)]), .el("g", [MarkupAttribute("clip-path", "url(#\(clipID))")], marks)]
         return SVGDocument(width: frame.width, height: frame.height, title: title, content: content)
     }
 
