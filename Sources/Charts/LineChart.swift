@@ -3,6 +3,8 @@ public struct Series: Sendable, Equatable {
     public let name: String
     public let x: [Double]
     public let y: [Double]
+    /// Stroke width of the line in user units (a summary line such as a mean is drawn thicker).
+    public var lineWidth = 1.6
 
     /// Pairs beyond the shorter of `x` and `y` are dropped; non-finite points are skipped.
     public init(name: String, x: [Double], y: [Double]) {
@@ -102,7 +104,7 @@ public struct LineChart: Sendable {
             }
             if kept.count > 1 {
                 marks.append(.el("polyline", [MarkupAttribute("points", String(points.dropLast())), MarkupAttribute("fill", "none"),
-                                              MarkupAttribute("stroke", color), MarkupAttribute("stroke-width", 1.6),
+                                              MarkupAttribute("stroke", color), MarkupAttribute("stroke-width", line.lineWidth),
                                               MarkupAttribute("stroke-linejoin", "round")]))
             }
             if line.x.count <= dotLimit {
@@ -130,6 +132,8 @@ public struct LineChart: Sendable {
         }
         if sorted { return series }
         let order = series.x.indices.sorted { series.x[$0] < series.x[$1] }
-        return Series(name: series.name, x: order.map { series.x[$0] }, y: order.map { series.y[$0] })
+        var result = Series(name: series.name, x: order.map { series.x[$0] }, y: order.map { series.y[$0] })
+        result.lineWidth = series.lineWidth
+        return result
     }
 }

@@ -26,8 +26,20 @@ public enum TimeTicks {
     public static func ticks(start: Double, end: Double, maxCount: Int = 10) -> [Tick] {
         guard start.isFinite, end.isFinite, end > start else { return [] }
         let span = end - start
-        let choice = steps.first { span / $0.seconds <= Double(maxCount) } ?? steps[steps.count - 1]
-        let times = instants(start: start, end: end, unit: choice.unit, count: choice.count, seconds: choice.seconds)
+        // The finest step whose ticks inside the range number at most `maxCount` (counting the
+        // real ticks, not span / step, which is one short whenever the range starts on a tick).
+        var times: [Double] = []
+        var choice = steps[steps.count - 1]
+        for step in steps where span / step.seconds <= Double(maxCount + 1) {
+            let candidate = instants(start: start, end: end, unit: step.unit, count: step.count, seconds: step.seconds)
+            if candidate.count <= maxCount {
+                (times, choice) = (candidate, step)
+                break
+            }
+        }
+        if times.isEmpty {
+            times = instants(start: start, end: end, unit: choice.unit, count: choice.count, seconds: choice.seconds)
+        }
         var ticks: [Tick] = []
         var lastContext: String?
         for time in times {
