@@ -8,6 +8,7 @@ public struct ChartFrame: Sendable, Equatable {
     public let top: Double
     public let bottom: Double
 
+    /// Canvas size and the margins around the plot area, in SVG user units.
     public init(width: Double = 800, height: Double = 440, left: Double = 88, right: Double = 28,
                 top: Double = 78, bottom: Double = 72) {
         self.width = width

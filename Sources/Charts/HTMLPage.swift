@@ -4,6 +4,7 @@ public struct HTMLPage: Sendable {
     public var title: String
     public var body: [MarkupNode]
 
+    /// A page titled `title` (browser tab) whose body holds `body`.
     public init(title: String, body: [MarkupNode]) {
         self.title = title
         self.body = body
@@ -49,10 +50,12 @@ public struct HTMLPage: Sendable {
 
     // MARK: building blocks
 
+    /// `<h1>`…`<h6>`; levels outside 1…6 are clamped.
     public static func heading(_ text: String, level: Int = 2) -> MarkupNode {
         .el("h\(min(max(level, 1), 6))", text: text)
     }
 
+    /// A paragraph, with a CSS class (`meta`, `note`, `drift`, `ok`) when given.
     public static func paragraph(_ text: String, className: String? = nil) -> MarkupNode {
         .el("p", className.map { [MarkupAttribute("class", $0)] } ?? [], text: text)
     }
@@ -92,6 +95,7 @@ public struct HTMLPage: Sendable {
         .el("figure", [], [svg.node, .el("figcaption", text: caption)])
     }
 
+    /// The figure column of the page.
     public static func grid(_ children: [MarkupNode]) -> MarkupNode {
         .el("div", [MarkupAttribute("class", "grid")], children)
     }

@@ -50,6 +50,7 @@ public struct LineChart: Sendable {
     /// Below this many points per series, each point also gets a dot.
     public var dotLimit = 60
 
+    /// One line per series, in palette order; a legend appears when there are several.
     public init(title: String, subtitle: String? = nil, xAxis: XAxis, yTitle: String, series: [Series]) {
         self.title = title
         self.subtitle = subtitle
@@ -58,6 +59,7 @@ public struct LineChart: Sendable {
         self.series = series
     }
 
+    /// The chart, or a "no data" chart when every series is empty.
     public func render() -> SVGDocument {
         let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }.map(Self.sortedByX)

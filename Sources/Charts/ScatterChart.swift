@@ -15,6 +15,7 @@ public struct ScatterChart: Sendable {
     public var frame = ChartFrame()
     public var pointLimit = 3000
 
+    /// `identityLine` names the dashed y = x line in the legend; nil draws none.
     public init(title: String, subtitle: String? = nil, xTitle: String, yTitle: String, series: [Series],
                 identityLine: String? = nil) {
         self.title = title
@@ -27,6 +28,7 @@ public struct ScatterChart: Sendable {
 
     static let cell = 4.0
 
+    /// The chart, or a "no data" chart when every series is empty.
     public func render() -> SVGDocument {
         let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }
