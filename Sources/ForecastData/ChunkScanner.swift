@@ -41,12 +41,16 @@ struct ChunkScanner {
 
         let delimiter = plan.dialect.delimiter
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        let special = SpecialBytes(delimiter: delimiter)
+        let special = SpecialByteIndex(delimiter: delimiter)
+        // The mask of the 64-byte block being walked (see `SpecialByteIndex`), kept in locals
+        // so that finding a field's end is a few inline instructions.
+        var blockStart = -1
+        var blockBits: UInt64 = 0
         let slotOfColumn = plan.slotOfColumn
         let fieldCount = slotOfColumn.count
-        var fields = FieldSlots()
 
         reading: while true {
+            blockStart = -1  // the buffer's bytes move or grow below
             // Keep the unfinished record, then fill the rest of the buffer.
             if position > 0 {
                 if filled > position { memmove(buffer, buffer + position, filled - position) }
@@ -99,7 +103,7 @@ struct ChunkScanner {
                 var unclosed = false
                 var endedWithNewline = false
                 var firstFieldEmpty = false
-                fields.reset()
+                processor.fields.reset()
                 while true {
                     var fieldStart = cursor
                     var fieldEnd: Int
@@ -133,7 +137,28 @@ struct ChunkScanner {
                         while cursor < filled, buffer[cursor] != delimiter, buffer[cursor] != newline { cursor += 1 }
                         if cursor == filled, !atEnd { continue reading }
                     } else {
-                        while cursor < filled, !special.contains(buffer[cursor]) { cursor += 1 }
+                        while true {
+                            while true {
+                                let start = cursor & ~63
+                                if start != blockStart {
+                                    blockBits = special.bits(buffer, start: start, limit: filled)
+                                    blockStart = start
+                                }
+                                let bits = blockBits & (~UInt64(0) << UInt64(cursor & 63))
+                                if bits != 0 {
+                                    cursor = start + bits.trailingZeroBitCount
+                                    break
+                                }
+                                cursor = start + 64
+                                if cursor >= filled {
+                                    cursor = filled
+                                    break
+                                }
+                            }
+                            // A quote inside an unquoted field is data (as pandas reads it).
+                            guard cursor < filled, buffer[cursor] == quote else { break }
+                            cursor += 1
+                        }
                         if cursor == filled, !atEnd { continue reading }
                         fieldEnd = cursor
                         if fieldEnd > fieldStart, buffer[fieldEnd - 1] == carriageReturn,
@@ -144,7 +169,7 @@ struct ChunkScanner {
                     if column == 0 { firstFieldEmpty = fieldEnd == fieldStart && buffer[position] != quote }
                     if column < fieldCount {
                         let slot = slotOfColumn[column]
-                        if slot >= 0 { fields.set(slot, start: fieldStart, end: fieldEnd, escaped: escaped) }
+                        if slot >= 0 { processor.fields.set(slot, start: fieldStart, end: fieldEnd, escaped: escaped) }
                     }
                     column += 1
                     if cursor < filled, buffer[cursor] == delimiter {
@@ -168,8 +193,8 @@ struct ChunkScanner {
                 lineBreaks += breaksInside + (endedWithNewline ? 1 : 0)
                 // Blank lines are not rows (pandas' skip_blank_lines).
                 if !(column == 1 && firstFieldEmpty && !unclosed) {
-                    processor.process(buffer: buffer, fields: fields, columns: column, expectedColumns: fieldCount,
-                                      unclosed: unclosed, line: recordLine)
+                    processor.process(buffer: buffer, columns: column, expectedColumns: fieldCount, unclosed: unclosed,
+                                      line: recordLine)
                 }
                 position = cursor
                 if unclosed { position = filled }
@@ -199,14 +224,3 @@ struct ChunkScanner {
     }
 }
 
-/// Bytes that end an unquoted field: the delimiter and `\n`.
-struct SpecialBytes {
-    private let delimiter: UInt8
-
-    init(delimiter: UInt8) {
-        self.delimiter = delimiter
-    }
-
-    @inline(__always)
-    func contains(_ byte: UInt8) -> Bool { byte == delimiter || byte == 10 }
-}

@@ -24,15 +24,22 @@ struct DayTable: Sendable {
     }
 
     private(set) var ordinals: [Int] = []
+    /// Totals per slot; the current day's live in `current` until the day changes (a local
+    /// struct is cheaper to update per row than an array element).
     private(set) var totals: [Totals] = []
     private(set) var sets: [OrderIDSet?] = []
     private var slotOfOrdinal: [Int: Int] = [:]
+    private var current = Totals()
+    private var currentSet: OrderIDSet?
     private var lastOrdinal = Int.min
-    private var lastSlot = 0
+    private var lastSlot = -1
     private var lastHash: UInt64 = 0
     private var maxOrdinal = Int.min
     private var firstOrdinal: Int?
     private var openSlots: [Int] = []
+    /// Distinct orders of the last day released: the next day's set starts that large, so it
+    /// rarely has to grow.
+    private var expectedOrders = 64
     /// Whether sets are released as the file moves on (false in a recount pass).
     let closesDays: Bool
 
@@ -44,33 +51,39 @@ struct DayTable: Sendable {
     @inline(__always)
     mutating func add(ordinal: Int, amount: Double, orderHash: UInt64?) {
         if ordinal != lastOrdinal { switchDay(to: ordinal) }
-        totals[lastSlot].revenue.add(amount)
-        totals[lastSlot].rows += 1
+        current.revenue.add(amount)
+        current.rows += 1
         if amount < 0 {
-            totals[lastSlot].refunds.add(amount)
-            totals[lastSlot].refundRows += 1
+            current.refunds.add(amount)
+            current.refundRows += 1
         }
         guard let orderHash, orderHash != lastHash else { return }
         lastHash = orderHash
-        if totals[lastSlot].isClosed {
-            totals[lastSlot].needsRecount = true
+        if current.isClosed {
+            current.needsRecount = true
         } else {
-            sets[lastSlot]!.insert(orderHash)
+            currentSet!.insert(orderHash)
         }
     }
 
     /// Adds only the order id (recount pass).
     mutating func addOrder(ordinal: Int, orderHash: UInt64) {
         if ordinal != lastOrdinal { switchDay(to: ordinal) }
-        sets[lastSlot]!.insert(orderHash)
+        currentSet!.insert(orderHash)
     }
 
-    /// The distinct orders of slot `slot` known to this table.
-    func orderCount(slot: Int) -> Int {
-        totals[slot].closedOrders + (sets[slot]?.count ?? 0)
+    /// Stores the current day back in the arrays: call before reading `totals` and `sets`.
+    mutating func flush() {
+        guard lastSlot >= 0 else { return }
+        totals[lastSlot] = current
+        sets[lastSlot] = currentSet
+        currentSet = nil
+        lastSlot = -1
+        lastOrdinal = Int.min
     }
 
     private mutating func switchDay(to ordinal: Int) {
+        flush()
         lastHash = 0
         lastOrdinal = ordinal
         if let slot = slotOfOrdinal[ordinal] {
@@ -80,10 +93,14 @@ struct DayTable: Sendable {
             slotOfOrdinal[ordinal] = lastSlot
             ordinals.append(ordinal)
             totals.append(Totals())
-            sets.append(OrderIDSet())
+            sets.append(OrderIDSet(capacity: expectedOrders))
             openSlots.append(lastSlot)
             if firstOrdinal == nil { firstOrdinal = ordinal }
         }
+        // Move the set out of the array so that inserting never copies it.
+        current = totals[lastSlot]
+        currentSet = sets[lastSlot]
+        sets[lastSlot] = nil
         if ordinal > maxOrdinal {
             maxOrdinal = ordinal
             if closesDays { closeDays(before: ordinal - 1) }
@@ -91,14 +108,17 @@ struct DayTable: Sendable {
     }
 
     /// Releases the id sets of days before `ordinal`, except the chunk's first day, whose ids
-    /// may continue in the previous chunk and must be merged with them.
+    /// may continue in the previous chunk and must be merged with them. The current day is
+    /// never among them (it is at least `ordinal - 1`… or the first day).
     private mutating func closeDays(before ordinal: Int) {
         var kept: [Int] = []
         for slot in openSlots {
-            if ordinals[slot] < ordinal, ordinals[slot] != firstOrdinal {
-                totals[slot].closedOrders += sets[slot]?.count ?? 0
+            if slot != lastSlot, ordinals[slot] < ordinal, ordinals[slot] != firstOrdinal {
+                let count = sets[slot]?.count ?? 0
+                totals[slot].closedOrders += count
                 totals[slot].isClosed = true
                 sets[slot] = nil
+                expectedOrders = max(64, count + count / 4)
             } else {
                 kept.append(slot)
             }

@@ -51,6 +51,7 @@ enum FieldParsers {
     /// so that a corrupt field is reported rather than half-read.
     static func isTimeOfDay(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         if text.isEmpty { return true }
+        if text.count == 9 { return isPlainTime(text) }
         guard text.count >= 6, text[0] == space || text[0] == letterT,
               let hour = number(text, 1, 2), hour <= 24, text[3] == colon, let minute = number(text, 4, 2), minute <= 59
         else { return false }
@@ -67,6 +68,16 @@ enum FieldParsers {
         }
         if index < text.count, text[index] == space { index += 1 }
         return isZone(UnsafeBufferPointer(rebasing: text[index...]))
+    }
+
+    /// Exactly ` HH:MM:SS` (or with `T`), the common case, checked without branches per byte.
+    @inline(__always)
+    static func isPlainTime(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text[0] == space || text[0] == letterT, text[3] == colon, text[6] == colon else { return false }
+        let h1 = text[1] &- zero, h2 = text[2] &- zero, m1 = text[4] &- zero, m2 = text[5] &- zero
+        let s1 = text[7] &- zero, s2 = text[8] &- zero
+        guard h1 < 10, h2 < 10, m1 < 6, m2 < 10, s1 < 7, s2 < 10 else { return false }
+        return h1 * 10 + h2 <= 24 && s1 * 10 + s2 <= 60
     }
 
     /// Empty, `Z`, `UTC`, `±HH`, `±HH:MM` or `±HHMM`.
@@ -91,7 +102,53 @@ enum FieldParsers {
     /// Up to 19 significant digits and 22 fraction digits the result is one exact integer
     /// divided by one exact power of ten, so IEEE division rounds it correctly (Clinger's fast
     /// path); anything longer goes through `strtod`, which is correctly rounded too.
+    @inline(__always)
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
+        // Fast path: `[-]digits[.digits]` whose digits make an integer below 2^53, nothing else
+        // (what exports write); exact integer / exact power of ten rounds correctly.
+        let count = bytes.count
+        if count > 0, count <= 20, let base = bytes.baseAddress {
+            var index = base[0] == minus ? 1 : 0
+            var mantissa: UInt64 = 0
+            var digits = 0
+            var fraction = -1
+            while index < count {
+                let digit = base[index] &- zero
+                if digit < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    digits += 1
+                } else if fraction < 0, base[index] == dot || (decimalComma && base[index] == comma) {
+                    fraction = count - index - 1
+                } else {
+                    break
+                }
+                index += 1
+            }
+            if index == count, digits > 0, digits <= 18, mantissa <= 1 << 53 {
+                let value = Double(mantissa) / powerOfTen(max(0, fraction))
+                return base[0] == minus ? -value : value
+            }
+        }
+        return generalDecimal(bytes, decimalComma: decimalComma)
+    }
+
+    /// 10^exponent for 0…18, exactly.
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1000
+        default:
+            var value = 10_000.0
+            for _ in 4..<exponent { value *= 10 }
+            return value
+        }
+    }
+
+    /// Every other accepted shape: spaces around, `+`, exponents, long digit strings.
+    private static func generalDecimal(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
         let text = trimmed(bytes)
         guard !text.isEmpty else { return nil }
         var index = 0
@@ -151,6 +208,7 @@ enum FieldParsers {
     }
 
     /// `bytes` without leading and trailing spaces or tabs.
+    @inline(__always)
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = bytes.count

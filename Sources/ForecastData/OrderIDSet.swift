@@ -50,7 +50,8 @@ struct OrderIDSet: Sendable {
 ///
 /// Ids are compared by hash only, so two different ids of the same day collide with odds of
 /// about n²/2⁶⁵ (≈ 3·10⁻¹² for 10,000 orders a day); ids of up to 7 bytes are packed with
-/// their length and mixed by a bijection, so they never collide.
+/// their length and mixed by a bijection, so they collide only if one maps to the zero hash
+/// (odds 2⁻⁶⁴).
 enum OrderIDHash {
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var state: UInt64 = UInt64(bytes.count) << 56
@@ -58,19 +59,15 @@ enum OrderIDHash {
             for index in 0..<bytes.count { state |= UInt64(bytes[index]) << (8 * index) }
             return nonZero(mix(state))
         }
-        var index = 0
-        state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        // Longer ids: 8-byte words, the last one overlapping the one before (no byte loop).
         let raw = UnsafeRawBufferPointer(bytes)
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            state = mix(state ^ word)
+        state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 < bytes.count {
+            state = mix(state ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
-        if index < bytes.count {
-            var tail: UInt64 = 0
-            for offset in index..<bytes.count { tail |= UInt64(bytes[offset]) << (8 * (offset - index)) }
-            state = mix(state ^ tail ^ 0xFF)
-        }
+        state = mix(state ^ raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
         return nonZero(state)
     }
 

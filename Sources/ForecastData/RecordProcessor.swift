@@ -63,8 +63,10 @@ struct RecordProcessor {
         }
     }
 
-    mutating func process(buffer: UnsafeMutablePointer<UInt8>, fields: FieldSlots, columns: Int, expectedColumns: Int,
-                          unclosed: Bool, line: Int) {
+    /// The current record's needed fields, set by the scanner before `process`.
+    var fields = FieldSlots()
+
+    mutating func process(buffer: UnsafeMutablePointer<UInt8>, columns: Int, expectedColumns: Int, unclosed: Bool, line: Int) {
         let index = firstRecordIndex + rowsRead
         rowsRead += 1
         if countOnly { return }
@@ -125,7 +127,9 @@ struct RecordProcessor {
             let high = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
             let low = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
             if high == cachedPrefixHigh, low == cachedPrefixLow, cachedOrdinal != Int.min {
-                return FieldParsers.isTimeOfDay(UnsafeBufferPointer(rebasing: text[10...])) ? cachedOrdinal : nil
+                let time = UnsafeBufferPointer(rebasing: text[10...])
+                if time.count == 9 { return FieldParsers.isPlainTime(time) ? cachedOrdinal : nil }
+                return FieldParsers.isTimeOfDay(time) ? cachedOrdinal : nil
             }
             guard let day = FieldParsers.day(text, monthFirst: plan.monthFirst) else { return nil }
             cachedPrefixHigh = high
@@ -140,7 +144,8 @@ struct RecordProcessor {
         tally.record(reason, line: line, detail: detail)
     }
 
-    func finish() -> ChunkResult {
+    mutating func finish() -> ChunkResult {
+        table.flush()
         var result = ChunkResult(table: table)
         result.tally = tally
         result.rowsRead = rowsRead

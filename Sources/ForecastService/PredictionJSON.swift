@@ -13,10 +13,24 @@ enum PredictionJSON {
 
     /// The members of one prediction object, without braces, so callers can add their own.
     static func members(input: PredictionInput, outcome: PredictionOutcome, timestamp: String, version: String) -> String {
-        "\"prediction_ca_jour_suivant\":" + number(outcome.value)
-            + ",\"inputs\":{\"ca_total\":" + number(input.revenue) + ",\"nb_commandes\":" + String(input.orderCount)
-            + "},\"timestamp\":\"" + timestamp + "\",\"model_version\":" + JSONText.quoted(version)
-            + ",\"prediction_interval\":{\"lower\":" + number(outcome.lower) + ",\"upper\":" + number(outcome.upper)
-            + ",\"quantiles\":[0.1,0.9]}"
+        // Appending into one reserved buffer avoids the intermediate strings of a `+` chain.
+        var text = ""
+        text.reserveCapacity(256 + version.utf8.count)
+        text += "\"prediction_ca_jour_suivant\":"
+        text += number(outcome.value)
+        text += ",\"inputs\":{\"ca_total\":"
+        text += number(input.revenue)
+        text += ",\"nb_commandes\":"
+        text += String(input.orderCount)
+        text += "},\"timestamp\":\""
+        text += timestamp
+        text += "\",\"model_version\":"
+        text += JSONText.quoted(version)
+        text += ",\"prediction_interval\":{\"lower\":"
+        text += number(outcome.lower)
+        text += ",\"upper\":"
+        text += number(outcome.upper)
+        text += ",\"quantiles\":[0.1,0.9]}"
+        return text
     }
 }

@@ -29,7 +29,15 @@ public struct DecisionTree: Sendable, Equatable {
     /// Validates `nodes` for `featureCount` features: a single preorder tree whose every node is
     /// reached exactly once, splits on existing features, finite values.
     public init(nodes: [Node], featureCount: Int, index: Int = 0) throws(ForestError) {
+        try DecisionTree.validate(nodes[...], featureCount: featureCount, index: index)
+        self.nodes = nodes
+    }
+
+    /// Checks that `nodes` form one well-formed tree (see `init(nodes:featureCount:index:)`);
+    /// `index` names the tree in the error.
+    public static func validate(_ nodes: ArraySlice<Node>, featureCount: Int, index: Int) throws(ForestError) {
         guard !nodes.isEmpty else { throw .malformedTree(index: index, reason: "it has no nodes") }
+        let base = nodes.startIndex
         // Preorder walk: the k-th node visited must be node k, which rules out cycles, shared
         // children and unreachable nodes.
         var stack: [Int] = [0]
@@ -39,7 +47,7 @@ public struct DecisionTree: Sendable, Equatable {
                 throw .malformedTree(index: index, reason: "node \(current) is out of preorder")
             }
             expected += 1
-            let node = nodes[current]
+            let node = nodes[base + current]
             guard node.value.isFinite else {
                 throw .malformedTree(index: index, reason: "node \(current) holds a value that is not finite")
             }
@@ -62,7 +70,6 @@ public struct DecisionTree: Sendable, Equatable {
         guard expected == nodes.count else {
             throw .malformedTree(index: index, reason: "\(nodes.count - expected) node(s) are unreachable")
         }
-        self.nodes = nodes
     }
 
     /// Wraps nodes the builder made (already well formed).

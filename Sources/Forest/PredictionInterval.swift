@@ -22,6 +22,20 @@ public struct PredictionInterval: Sendable, Equatable {
         self.upper = upper
     }
 
+    /// The `percent` percentile of `values` (non-empty, any order; reordered in place) with
+    /// NumPy's linear interpolation, found by selection in O(n) rather than a full sort.
+    public static func percentile(_ percent: Double, selectingIn values: UnsafeMutableBufferPointer<Double>) -> Double {
+        let rank = percent / 100 * Double(values.count - 1)
+        let below = Int(rank.rounded(.down))
+        let fraction = rank - Double(below)
+        let low = Selection.select(below, in: values)
+        guard fraction > 0, below + 1 < values.count else { return low }
+        // After selection everything past `below` is ≥ it: the next order statistic is their minimum.
+        var high = values[below + 1]
+        for index in (below + 2)..<values.count { high = min(high, values[index]) }
+        return low + (high - low) * fraction
+    }
+
     /// The `percent` percentile of `sorted` (ascending, non-empty) with linear interpolation
     /// between closest ranks, NumPy's default `percentile(method="linear")`.
     public static func percentile(_ percent: Double, ofSorted sorted: UnsafeBufferPointer<Double>) -> Double {
@@ -39,21 +53,14 @@ extension RandomForestRegressor {
     /// Uses a stack buffer for the per-tree values, so a call allocates nothing on the heap for
     /// forests of up to a few thousand trees.
     public func predictWithInterval(_ feature: (Int) -> Double) -> PredictionInterval {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: trees.count) { storage in
-            var buffer = storage
+        let count = treeCount
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { perTree in
+            predictEachTree(into: perTree, feature)
             var total = 0.0
-            for (index, tree) in trees.enumerated() {
-                let value = tree.predict(feature)
-                buffer[index] = value
-                total += value
-            }
-            buffer.sort()
-            let sorted = UnsafeBufferPointer(buffer)
-            return PredictionInterval(
-                value: total / Double(trees.count),
-                lower: PredictionInterval.percentile(PredictionInterval.lowerPercentile, ofSorted: sorted),
-                upper: PredictionInterval.percentile(PredictionInterval.upperPercentile, ofSorted: sorted)
-            )
+            for value in perTree { total += value }
+            let lower = PredictionInterval.percentile(PredictionInterval.lowerPercentile, selectingIn: perTree)
+            let upper = PredictionInterval.percentile(PredictionInterval.upperPercentile, selectingIn: perTree)
+            return PredictionInterval(value: total / Double(count), lower: lower, upper: upper)
         }
     }
 

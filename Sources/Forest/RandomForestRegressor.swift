@@ -4,6 +4,9 @@ import Dispatch
 // fits the trees in parallel (tree i written to slot i), then reduces everything in tree order.
 // The result therefore depends only on the data and the parameters, never on `jobs` or on
 // scheduling (scikit-learn#11137 and #9830 show what unordered float reductions do).
+//
+// All trees live in one flat node array (each tree's nodes contiguous, child indices local to
+// the tree), so a prediction walks one buffer and a saved forest is that buffer's bytes.
 
 /// A random forest of regression trees with scikit-learn's `RandomForestRegressor` semantics:
 /// bootstrap samples, squared-error splits at midpoints, prediction = mean of the trees.
@@ -12,8 +15,10 @@ public struct RandomForestRegressor: Sendable, Equatable {
     public let parameters: ForestParameters
     /// Number of features every row must have.
     public let featureCount: Int
-    /// The trees, in seed order.
-    public let trees: [DecisionTree]
+    /// Every tree's nodes, tree after tree; `right` indices are relative to the tree's start.
+    public let nodes: [DecisionTree.Node]
+    /// Tree `t` occupies `nodes[treeStarts[t] ..< treeStarts[t + 1]]`.
+    public let treeStarts: [Int]
     /// Mean decrease in impurity per feature, summing to 1 (0s when no tree split at all).
     public let featureImportances: [Double]
     /// Out-of-bag R² when `fit` was asked for it and some rows were left out of some bootstrap.
@@ -45,63 +50,142 @@ public struct RandomForestRegressor: Sendable, Equatable {
         let builder = TreeBuilder(set: set, parameters: parameters)
         let fitted = ParallelSlots.map(count: seeds.count, jobs: jobs) { builder.fit(seed: seeds[$0]) }
 
+        // scikit-learn averages the importances of the trees that split at all, then normalises.
         var importances = [Double](repeating: 0, count: features.featureCount)
-        var splitting = 0
         for tree in fitted where tree.importances.contains(where: { $0 > 0 }) {
-            splitting += 1
             for feature in importances.indices { importances[feature] += tree.importances[feature] }
         }
         let total = importances.reduce(0, +)
         if total > 0 { importances = importances.map { $0 / total } }
 
-        let trees = fitted.map(\.tree)
         let oob = outOfBag
             ? OutOfBag.r2(trees: fitted, features: features, targets: targets, jobs: jobs) : nil
         return RandomForestRegressor(
-            parameters: parameters, featureCount: features.featureCount, trees: trees,
+            parameters: parameters, featureCount: features.featureCount, trees: fitted.map(\.tree),
             featureImportances: importances, outOfBagR2: oob
         )
     }
 
-    /// Rebuilds a saved forest (trees already validated by `DecisionTree.init(nodes:…)`).
+    /// A forest from its trees (validated ones, e.g. from `DecisionTree.init(nodes:…)`).
     public init(
         parameters: ForestParameters, featureCount: Int, trees: [DecisionTree], featureImportances: [Double],
         outOfBagR2: Double?
     ) {
+        var nodes: [DecisionTree.Node] = []
+        nodes.reserveCapacity(trees.reduce(0) { $0 + $1.nodes.count })
+        var starts = [0]
+        for tree in trees {
+            nodes += tree.nodes
+            starts.append(nodes.count)
+        }
+        self.init(
+            parameters: parameters, featureCount: featureCount, nodes: nodes, treeStarts: starts,
+            featureImportances: featureImportances, outOfBagR2: outOfBagR2
+        )
+    }
+
+    /// A forest from flat storage already validated tree by tree (see `validated(nodes:…)`).
+    init(
+        parameters: ForestParameters, featureCount: Int, nodes: [DecisionTree.Node], treeStarts: [Int],
+        featureImportances: [Double], outOfBagR2: Double?
+    ) {
         self.parameters = parameters
         self.featureCount = featureCount
-        self.trees = trees
+        self.nodes = nodes
+        self.treeStarts = treeStarts
         self.featureImportances = featureImportances
         self.outOfBagR2 = outOfBagR2
+    }
+
+    /// A forest from flat storage (as a model file holds it), every tree checked with
+    /// `DecisionTree.validate`; `nodeCounts[t]` nodes belong to tree `t`.
+    public static func validated(
+        parameters: ForestParameters, featureCount: Int, nodes: [DecisionTree.Node], nodeCounts: [Int],
+        featureImportances: [Double], outOfBagR2: Double?
+    ) throws(ForestError) -> RandomForestRegressor {
+        guard !nodeCounts.isEmpty, nodeCounts.allSatisfy({ $0 >= 1 }), nodeCounts.reduce(0, +) == nodes.count else {
+            throw .malformedTree(index: 0, reason: "the node counts do not add up to the \(nodes.count) nodes")
+        }
+        guard featureImportances.count == featureCount else {
+            throw .shapeMismatch("\(featureImportances.count) importances for \(featureCount) features")
+        }
+        var starts = [0]
+        starts.reserveCapacity(nodeCounts.count + 1)
+        for (index, count) in nodeCounts.enumerated() {
+            let start = starts[index]
+            try DecisionTree.validate(nodes[start..<(start + count)], featureCount: featureCount, index: index)
+            starts.append(start + count)
+        }
+        return RandomForestRegressor(
+            parameters: parameters, featureCount: featureCount, nodes: nodes, treeStarts: starts,
+            featureImportances: featureImportances, outOfBagR2: outOfBagR2
+        )
     }
 
     /// Every core the process may use.
     public static var defaultJobs: Int { max(1, ProcessInfoCores.count) }
 
-    /// The mean of the trees' predictions for one row (`row.count == featureCount`).
-    public func predict(row: [Double]) -> Double {
-        row.withUnsafeBufferPointer { values in
-            var total = 0.0
-            for tree in trees { total += tree.predict { values[$0] } }
-            return total / Double(trees.count)
+    /// Number of trees.
+    public var treeCount: Int { treeStarts.count - 1 }
+
+    /// The trees, as separate values (copies; prediction does not need them).
+    public var trees: [DecisionTree] {
+        (0..<treeCount).map { DecisionTree(trusted: Array(nodes[treeStarts[$0]..<treeStarts[$0 + 1]])) }
+    }
+
+    /// Tree `tree`'s prediction for a row read through `feature(i)`.
+    @inlinable
+    func predict(tree: Int, in buffer: UnsafeBufferPointer<DecisionTree.Node>, _ feature: (Int) -> Double) -> Double {
+        let base = treeStarts[tree]
+        var index = base
+        while true {
+            let node = buffer[index]
+            if node.feature < 0 { return node.value }
+            // Branch-free step: which way a row goes is unpredictable, and a mispredicted branch
+            // per level costs more than the arithmetic.
+            let goesRight = feature(Int(node.feature)) > node.value ? 1 : 0
+            let left = index + 1
+            index = left &+ goesRight &* (base &+ Int(node.right) &- left)
         }
     }
 
-    /// Predictions for every row of `features`, rows spread over `jobs` threads.
+    /// The mean of the trees' predictions for one row (`row.count == featureCount`).
+    public func predict(row: [Double]) -> Double {
+        row.withUnsafeBufferPointer { values in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: treeCount) { perTree in
+                predictEachTree(into: perTree) { values[$0] }
+                var total = 0.0
+                for value in perTree { total += value }
+                return total / Double(treeCount)
+            }
+        }
+    }
+
+    /// Predictions for every row of `features`, blocks of rows spread over `jobs` threads.
+    ///
+    /// Within a block the loop runs tree by tree (the tree stays in cache while every row of
+    /// the block walks it), and each row still adds the trees in order, so the result equals
+    /// `predict(row:)` bit for bit.
     public func predict(_ features: FeatureMatrix, jobs: Int = defaultJobs) -> [Double] {
-        let chunk = 1024
-        let chunks = (features.rowCount + chunk - 1) / chunk
-        let parts = ParallelSlots.map(count: chunks, jobs: jobs) { index -> [Double] in
-            let rows = (index * chunk)..<min(features.rowCount, (index + 1) * chunk)
-            return features.values.withUnsafeBufferPointer { values in
-                rows.map { row in
-                    var total = 0.0
-                    for tree in trees {
-                        total += tree.predict { values[$0 * features.rowCount + row] }
+        let block = 256
+        let rowCount = features.rowCount
+        let blocks = (rowCount + block - 1) / block
+        let parts = ParallelSlots.map(count: blocks, jobs: jobs) { index -> [Double] in
+            let first = index * block
+            let count = min(rowCount, first + block) - first
+            var sums = [Double](repeating: 0, count: count)
+            features.values.withUnsafeBufferPointer { values in
+                nodes.withUnsafeBufferPointer { buffer in
+                    for tree in 0..<treeCount {
+                        for offset in 0..<count {
+                            let row = first + offset
+                            sums[offset] += predict(tree: tree, in: buffer) { values[$0 * rowCount + row] }
+                        }
                     }
-                    return total / Double(trees.count)
                 }
             }
+            let trees = Double(treeCount)
+            return sums.map { $0 / trees }
         }
         return parts.flatMap { $0 }
     }

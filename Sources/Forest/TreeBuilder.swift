@@ -17,6 +17,12 @@ struct TreeBuilder {
     let set: TrainingSet
     let parameters: ForestParameters
 
+    /// A row's bootstrap count and count × target, read together during a scan.
+    struct RowStat {
+        var weight: Double
+        var weightedTarget: Double
+    }
+
     private struct Pending {
         var start: Int
         var end: Int
@@ -45,30 +51,40 @@ struct TreeBuilder {
             used += 1
         }
 
-        // Every feature's slice holds the same rows (those with weight), each in its own order.
+        // Every feature's slice holds the same rows (those with weight), each in its own order,
+        // with the feature's values copied alongside so split scans read memory in sequence.
         var order = [Int32](repeating: 0, count: used * featureCount)
+        var sorted = [Double](repeating: 0, count: used * featureCount)
         set.presorted.withUnsafeBufferPointer { presorted in
-            for feature in 0..<featureCount {
-                var next = feature * used
-                for position in (feature * rowCount)..<((feature + 1) * rowCount) {
-                    let row = presorted[position]
-                    if weights[Int(row)] > 0 {
-                        order[next] = row
-                        next += 1
+            set.features.values.withUnsafeBufferPointer { x in
+                for feature in 0..<featureCount {
+                    var next = feature * used
+                    let column = feature * rowCount
+                    for position in column..<(column + rowCount) {
+                        let row = presorted[position]
+                        if weights[Int(row)] > 0 {
+                            order[next] = row
+                            sorted[next] = x[column + Int(row)]
+                            next += 1
+                        }
                     }
                 }
             }
+        }
+        var stats = [RowStat](repeating: RowStat(weight: 0, weightedTarget: 0), count: rowCount)
+        for row in 0..<rowCount {
+            stats[row] = RowStat(weight: weights[row], weightedTarget: weights[row] * set.targets[row])
         }
 
         var importances = [Double](repeating: 0, count: featureCount)
         var nodes: [DecisionTree.Node] = []
         nodes.reserveCapacity(2 * used)
-        set.features.values.withUnsafeBufferPointer { x in
+        stats.withUnsafeBufferPointer { stats in
             set.targets.withUnsafeBufferPointer { y in
-                weights.withUnsafeBufferPointer { w in
-                    order.withUnsafeMutableBufferPointer { order in
+                order.withUnsafeMutableBufferPointer { order in
+                    sorted.withUnsafeMutableBufferPointer { sorted in
                         grow(
-                            x: x, y: y, weights: w, order: order, used: used, random: &random,
+                            stats: stats, y: y, order: order, sorted: sorted, used: used, random: &random,
                             nodes: &nodes, importances: &importances
                         )
                     }
@@ -79,8 +95,8 @@ struct TreeBuilder {
     }
 
     private func grow(
-        x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>,
-        order: UnsafeMutableBufferPointer<Int32>, used: Int, random: inout SeededGenerator,
+        stats: UnsafeBufferPointer<RowStat>, y: UnsafeBufferPointer<Double>, order: UnsafeMutableBufferPointer<Int32>,
+        sorted: UnsafeMutableBufferPointer<Double>, used: Int, random: inout SeededGenerator,
         nodes: inout [DecisionTree.Node], importances: inout [Double]
     ) {
         let rowCount = set.features.rowCount
@@ -92,6 +108,7 @@ struct TreeBuilder {
         var candidates = Array(0..<featureCount)
         var goesLeft = [Bool](repeating: false, count: rowCount)
         var scratch = [Int32](repeating: 0, count: used)
+        var scratchValues = [Double](repeating: 0, count: used)
         var rootWeight = 0.0
 
         var stack = [Pending(start: 0, end: used, depth: 0, parentFeature: -1, rightOf: -1)]
@@ -105,10 +122,10 @@ struct TreeBuilder {
             var lowest = Double.infinity, highest = -Double.infinity
             for position in start..<end {
                 let row = Int(order[position])
-                let w = weights[row], target = y[row]
-                weight += w
-                sum += w * target
-                sumSquares += w * target * target
+                let stat = stats[row], target = y[row]
+                weight += stat.weight
+                sum += stat.weightedTarget
+                sumSquares += stat.weightedTarget * target
                 lowest = min(lowest, target)
                 highest = max(highest, target)
             }
@@ -141,21 +158,20 @@ struct TreeBuilder {
                         feature = featureCount - 1 - remaining
                     }
                     let slice = feature * used
-                    let column = feature * rowCount
-                    let first = x[column + Int(order[slice + start])]
-                    let last = x[column + Int(order[slice + end - 1])]
+                    let first = sorted[slice + start]
+                    let last = sorted[slice + end - 1]
                     // A constant feature does not count towards max_features (BestSplitter).
                     if last <= first + TreeBuilder.featureThreshold { continue }
                     tried += 1
 
                     var weightLeft = 0.0, sumLeft = 0.0
-                    var current = x[column + Int(order[slice + start])]
+                    var current = first
                     var position = start
                     while position < end - 1 {
-                        let row = Int(order[slice + position])
-                        weightLeft += weights[row]
-                        sumLeft += weights[row] * y[row]
-                        let next = x[column + Int(order[slice + position + 1])]
+                        let stat = stats[Int(order[slice + position])]
+                        weightLeft += stat.weight
+                        sumLeft += stat.weightedTarget
+                        let next = sorted[slice + position + 1]
                         position += 1
                         let value = current
                         current = next
@@ -197,15 +213,21 @@ struct TreeBuilder {
                 var left = slice + start, right = 0
                 for position in (slice + start)..<(slice + end) {
                     let row = order[position]
+                    let value = sorted[position]
                     if goesLeft[Int(row)] {
                         order[left] = row
+                        sorted[left] = value
                         left += 1
                     } else {
                         scratch[right] = row
+                        scratchValues[right] = value
                         right += 1
                     }
                 }
-                for index in 0..<right { order[left + index] = scratch[index] }
+                for index in 0..<right {
+                    order[left + index] = scratch[index]
+                    sorted[left + index] = scratchValues[index]
+                }
             }
             stack.append(Pending(
                 start: bestPosition, end: end, depth: pending.depth + 1, parentFeature: bestFeature, rightOf: id

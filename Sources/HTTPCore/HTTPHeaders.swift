@@ -16,20 +16,30 @@ public struct HTTPHeaders: Sendable, Equatable {
 
     /// Appends a field; the name is lowercased here so lookups need not.
     public mutating func append(name: String, value: String) {
-        fields.append((name: name.lowercased(), value: value))
+        fields.append((name: HTTPHeaders.lowercased(name), value: value))
+    }
+
+    /// Appends a field whose name the decoder already lowercased.
+    mutating func append(lowercasedName name: String, value: String) {
+        fields.append((name: name, value: value))
     }
 
     /// The first value of `name` (any case), or nil.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
+        let key = HTTPHeaders.lowercased(name)
         for field in fields where field.name == key { return field.value }
         return nil
     }
 
     /// Every value of `name` (any case), in order.
     public func values(_ name: String) -> [String] {
-        let key = name.lowercased()
+        let key = HTTPHeaders.lowercased(name)
         return fields.filter { $0.name == key }.map(\.value)
+    }
+
+    /// ASCII-lowercases `name`, without allocating when it already is (the usual lookup key).
+    private static func lowercased(_ name: String) -> String {
+        name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? name.lowercased() : name
     }
 
     /// How many fields there are.

@@ -102,7 +102,7 @@ public struct RequestDecoder: Sendable {
             lineEnd = lineEndIndex(bytes, from: lineStart, limit: end)
             let (name, value) = try parseHeaderLine(bytes, lineStart, contentEnd(bytes, lineStart, lineEnd))
             guard headers.count < limits.maxHeaderCount else { throw .headersTooLarge(limit: limits.maxHeaderBytes) }
-            headers.append(name: name, value: value)
+            headers.append(lowercasedName: name, value: value)
             lineStart = lineEnd + 1
         }
         request.headers = headers
@@ -170,7 +170,7 @@ public struct RequestDecoder: Sendable {
         while index < end, isTokenByte(bytes[index]) { index += 1 }
         // Anything but ':' right after the name (including whitespace) is rejected (§5.1).
         guard index > start, index < end, bytes[index] == colon else { throw .invalidHeader }
-        let name = string(bytes, start, index)
+        let name = lowercasedString(bytes, start, index)
         var valueStart = index + 1
         var valueEnd = end
         while valueStart < valueEnd, bytes[valueStart] == space || bytes[valueStart] == tab { valueStart += 1 }
@@ -191,6 +191,12 @@ public struct RequestDecoder: Sendable {
             switch field.name {
             case "content-length":
                 // Each comma-separated value must be the same digits (RFC 9112 §6.3 item 5).
+                if let value = Int(field.value), field.value.utf8.allSatisfy(isDigit), field.value.utf8.count <= 18 {
+                    // The usual single value: no splitting.
+                    if let previous = contentLength, previous != value { throw .invalidContentLength }
+                    contentLength = value
+                    continue
+                }
                 for part in field.value.split(separator: ",", omittingEmptySubsequences: false) {
                     let trimmed = part.trimmingSpaces()
                     guard !trimmed.isEmpty, trimmed.utf8.count <= 18, trimmed.utf8.allSatisfy(isDigit),
@@ -220,13 +226,30 @@ public struct RequestDecoder: Sendable {
             throw contentLength == nil ? .chunkedNotSupported : .conflictingFraming
         }
         if request.minorVersion == 1 && hostCount != 1 { throw .missingHost }
-        if contentLength == nil && methodsWithContent.contains(request.method) { throw .lengthRequired }
+        if contentLength == nil && (request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+            throw .lengthRequired
+        }
         let length = contentLength ?? 0
         guard length <= limits.maxBodyBytes else { throw .contentTooLarge(limit: limits.maxBodyBytes) }
         return Head(request: request, contentLength: length, expectsContinue: expectsContinue && length > 0)
     }
 
-    private let methodsWithContent: Set<String> = ["POST", "PUT", "PATCH"]
+    /// Header names are case-insensitive (RFC 9110 §5.1): lowercased once here, from the bytes.
+    private func lowercasedString(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String {
+        var hasUpper = false
+        for index in start..<end where bytes[index] >= 0x41 && bytes[index] <= 0x5A {
+            hasUpper = true
+            break
+        }
+        guard hasUpper else { return string(bytes, start, end) }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) {
+                let byte = bytes[start + offset]
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return end - start
+        }
+    }
 
     private func string(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)

@@ -61,15 +61,19 @@ public enum ModelFileCodec {
         }
         guard digest == file.metadataSHA256 else { throw .checksumMismatch("metadata") }
         try validateHistory(file.history, featureSet: featureSet)
-        let trees = try file.trees.unpack(featureCount: featureSet.featureNames.count)
+        let nodes = try file.trees.unpackNodes()
         var importances = [Double](repeating: 0, count: file.featureNames.count)
         for (index, name) in file.featureNames.enumerated() {
             importances[index] = file.metrics.featureImportances[name] ?? 0
         }
-        return RandomForestRegressor(
-            parameters: parameters, featureCount: file.featureNames.count, trees: trees,
-            featureImportances: importances, outOfBagR2: file.metrics.oobR2
-        )
+        do {
+            return try RandomForestRegressor.validated(
+                parameters: parameters, featureCount: file.featureNames.count, nodes: nodes,
+                nodeCounts: file.trees.nodeCounts, featureImportances: importances, outOfBagR2: file.metrics.oobR2
+            )
+        } catch {
+            throw .invalid(error.description)
+        }
     }
 
     private static func validateHistory(_ history: ServingHistory, featureSet: FeatureSet) throws(ModelFileError) {

@@ -24,33 +24,42 @@ public struct PackedTrees: Sendable, Equatable, Codable {
         case encoding, sha256, data
     }
 
-    /// Packs `trees`.
-    public init(trees: [DecisionTree]) {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(trees.reduce(0) { $0 + $1.nodes.count } * PackedTrees.nodeSize)
-        for tree in trees {
-            for node in tree.nodes {
-                withUnsafeBytes(of: node.feature.littleEndian) { bytes += $0 }
-                withUnsafeBytes(of: node.right.littleEndian) { bytes += $0 }
-                withUnsafeBytes(of: node.value.bitPattern.littleEndian) { bytes += $0 }
+    /// Packs the forest's trees.
+    public init(forest: RandomForestRegressor) {
+        let nodes = forest.nodes
+        var bytes = [UInt8](repeating: 0, count: nodes.count * PackedTrees.nodeSize)
+        bytes.withUnsafeMutableBytes { buffer in
+            for (index, node) in nodes.enumerated() {
+                let offset = index * PackedTrees.nodeSize
+                buffer.storeBytes(of: node.feature.littleEndian, toByteOffset: offset, as: Int32.self)
+                buffer.storeBytes(of: node.right.littleEndian, toByteOffset: offset + 4, as: Int32.self)
+                buffer.storeBytes(of: node.value.bitPattern.littleEndian, toByteOffset: offset + 8, as: UInt64.self)
             }
         }
-        count = trees.count
-        nodeCounts = trees.map(\.nodes.count)
+        count = forest.treeCount
+        nodeCounts = (0..<forest.treeCount).map { forest.treeStarts[$0 + 1] - forest.treeStarts[$0] }
         encoding = PackedTrees.encodingName
-        sha256 = SHA256.hex(of: bytes)
+        sha256 = bytes.withUnsafeBytes { buffer in
+            var hasher = SHA256()
+            hasher.update(buffer: buffer)
+            return hasher.finalizeHex()
+        }
         data = Data(bytes).base64EncodedString()
     }
 
-    /// Unpacks and validates every tree for `featureCount` features.
-    public func unpack(featureCount: Int) throws(ModelFileError) -> [DecisionTree] {
+    /// Decodes the nodes of every tree, after checking the payload's size and checksum (the
+    /// trees' structure is checked by `RandomForestRegressor.validated`).
+    public func unpackNodes() throws(ModelFileError) -> [DecisionTree.Node] {
         guard encoding == PackedTrees.encodingName else { throw .invalid("trees.encoding is not one this build reads") }
         guard count == nodeCounts.count, count >= 1 else {
             throw .invalid("trees.count (\(count)) does not match its \(nodeCounts.count) node counts")
         }
         guard let bytes = Data(base64Encoded: data) else { throw .invalid("trees.data is not valid base64") }
-        let expectedNodes = nodeCounts.reduce(0) { $0 + max(0, $1) }
-        guard nodeCounts.allSatisfy({ $0 >= 1 }), bytes.count == expectedNodes * PackedTrees.nodeSize else {
+        guard nodeCounts.allSatisfy({ $0 >= 1 && $0 <= Int(Int32.max) }) else {
+            throw .invalid("trees.node_counts holds an impossible count")
+        }
+        let expectedNodes = nodeCounts.reduce(0, +)
+        guard bytes.count == expectedNodes * PackedTrees.nodeSize else {
             throw .invalid("trees.data holds \(bytes.count) bytes, expected \(expectedNodes * PackedTrees.nodeSize)")
         }
         let digest = bytes.withUnsafeBytes { buffer in
@@ -59,31 +68,19 @@ public struct PackedTrees: Sendable, Equatable, Codable {
             return hasher.finalizeHex()
         }
         guard digest == sha256 else { throw .checksumMismatch("trees") }
-
-        let nodeLists: [[DecisionTree.Node]] = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            return nodeCounts.map { nodeCount in
-                var nodes: [DecisionTree.Node] = []
-                nodes.reserveCapacity(nodeCount)
-                for _ in 0..<nodeCount {
+        return bytes.withUnsafeBytes { buffer in
+            [DecisionTree.Node](unsafeUninitializedCapacity: expectedNodes) { nodes, initialized in
+                for index in 0..<expectedNodes {
+                    let offset = index * PackedTrees.nodeSize
                     let feature = Int32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self))
                     let right = Int32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self))
                     let bits = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                    nodes.append(DecisionTree.Node(feature: feature, right: right, value: Double(bitPattern: bits)))
-                    offset += PackedTrees.nodeSize
+                    nodes.initializeElement(
+                        at: index, to: DecisionTree.Node(feature: feature, right: right, value: Double(bitPattern: bits))
+                    )
                 }
-                return nodes
+                initialized = expectedNodes
             }
         }
-        var trees: [DecisionTree] = []
-        trees.reserveCapacity(count)
-        for (index, nodes) in nodeLists.enumerated() {
-            do {
-                trees.append(try DecisionTree(nodes: nodes, featureCount: featureCount, index: index))
-            } catch {
-                throw .invalid(error.description)
-            }
-        }
-        return trees
     }
 }

@@ -58,7 +58,7 @@ public enum Trainer {
         let file = ModelFile(
             modelVersion: "", createdAt: "", featureSet: options.featureSet,
             hyperparameters: Hyperparameters(options.parameters), training: training, metrics: metrics,
-            testPredictions: testPredictions, history: history, trees: PackedTrees(trees: evaluation.forest.trees)
+            testPredictions: testPredictions, history: history, trees: PackedTrees(forest: evaluation.forest)
         )
         return TrainingResult(file: file, forest: evaluation.forest)
     }

@@ -15,7 +15,7 @@ public struct TrainingOptions: Sendable {
     public var jobs: Int
 
     public init(
-        featureSet: FeatureSet = .basic, parameters: ForestParameters = ForestParameters(),
+        featureSet: FeatureSet = .standard, parameters: ForestParameters = ForestParameters(),
         testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int = 0,
         jobs: Int = RandomForestRegressor.defaultJobs
     ) {

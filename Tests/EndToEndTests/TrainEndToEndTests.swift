@@ -81,13 +81,25 @@ import Testing
         #expect(!trees[0].isEmpty && trees[0] == trees[1])
     }
 
-    @Test func extendedFeatureSet_IsRecordedInTheModel() throws {
+    @Test func extendedFeatureSet_IsTheDefault_AndBasicIsScoredBesideIt() throws {
         let directory = try Self.directoryWithFeatures()
         defer { directory.cleanUp() }
-        let result = try ForecastBinary.run(["train", "--trees", "10", "--feature-set", "extended"], in: directory.url)
+        let result = try ForecastBinary.run(["train", "--trees", "10"], in: directory.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Feature set: extended"))
         #expect(result.stdout.contains("ca_mean_7d"))
+        #expect(result.stdout.contains("(basic features, not saved)"))
+    }
+
+    @Test func basicFeatureSet_CanBeChosen() throws {
+        let directory = try Self.directoryWithFeatures()
+        defer { directory.cleanUp() }
+        let result = try ForecastBinary.run(["train", "--trees", "10", "--feature-set", "basic", "--json"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["feature_names"] as? [String] == ["ca_total", "nb_commandes"])
+        let other = try #require(object["other_feature_set"] as? [String: Any])
+        #expect(other["feature_set"] as? String == "extended")
     }
 
     @Test func badValues_AreUsageErrors() throws {

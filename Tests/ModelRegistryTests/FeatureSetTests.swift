@@ -23,6 +23,12 @@ import ModelRegistry
         #expect(row[6] == 28.0 / 25.0)
     }
 
+    @Test func extendedNames_MatchTheRowWidth() {
+        #expect(FeatureSet.extended.featureNames.count == ExtendedWindow.featureCount)
+        let row = FeatureSet.extended.row(revenue: 1, orderCount: 1, day: Day(ordinal: 0), earlier: [][...])
+        #expect(row.count == ExtendedWindow.featureCount)
+    }
+
     @Test func extendedRow_ShortensWindowsAtTheStart() {
         let day = Day(year: 2024, month: 1, day: 1)!
         let row = FeatureSet.extended.row(revenue: 10, orderCount: 1, day: day, earlier: [20][...])

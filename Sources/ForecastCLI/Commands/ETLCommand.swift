@@ -81,12 +81,13 @@ private final class ProgressLine: Sendable {
 
     func update(done: Int, total: Int) {
         let now = Date().timeIntervalSince(started)
+        // Quiet for the first half second (short runs show nothing), then at most 5 times a second.
         let due = lastShown.withLock { last in
-            guard now - last >= 0.2 else { return false }
+            guard now > 0.5, now - last >= 0.2 else { return false }
             last = now
             return true
         }
-        guard due, now > 0.5 else { return }
+        guard due else { return }
         let percent = min(100, done * 100 / max(total, 1))
         console.errRaw("\retl: \(done / 1_000_000) MB of \(total / 1_000_000) MB (\(percent) %)\u{1B}[K")
     }

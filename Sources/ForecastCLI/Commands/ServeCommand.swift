@@ -24,6 +24,13 @@ enum ServeCommand: Command {
                 default: "batch"
             ),
             OptionSpec("threads", value: "N", help: "Event loops, one thread each.", default: "number of cores"),
+            OptionSpec("max-connections", value: "N", help: "Open connections; at the cap the longest-waiting idle or slow one is closed for a newcomer.",
+                       default: "1024", group: "Limits"),
+            OptionSpec("request-timeout", value: "SECONDS", help: "Time a client has to send a whole request, else 408 (stops slowloris).",
+                       default: "10", group: "Limits"),
+            OptionSpec("idle-timeout", value: "SECONDS", help: "Time a keep-alive connection may idle between requests.",
+                       default: "30", group: "Limits"),
+            OptionSpec("max-body-bytes", value: "N", help: "Largest request body, else 413.", default: "1048576", group: "Limits"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry.", default: "models"),
             OptionSpec.flag("quiet", help: "No access lines on stderr."),
         ]
@@ -35,7 +42,12 @@ enum ServeCommand: Command {
         let threads = try options.int("threads", in: 1...256)
         let fsync = LogFsyncPolicy(rawValue: try options.choice("log-fsync", from: LogFsyncPolicy.allCases.map(\.rawValue)) ?? "batch") ?? .batch
         let modelsDirectory = options.string("models-dir") ?? "models"
-        var server = ServerConfiguration(host: host, port: port, eventLoops: threads)
+        var limits = ServerLimits()
+        if let value = try options.int("max-connections", in: 1...1_000_000) { limits.maxConnections = value }
+        if let value = try options.double("request-timeout", in: 0.1...3600) { limits.requestTimeout = value }
+        if let value = try options.double("idle-timeout", in: 0.1...86400) { limits.idleTimeout = value }
+        if let value = try options.int("max-body-bytes", in: 1...(1 << 30)) { limits.maxBodyBytes = value }
+        var server = ServerConfiguration(host: host, port: port, eventLoops: threads, limits: limits)
         server.accessLog = !options.flag("quiet")
         let serviceOptions = ForecastService.Options(server: server, logPath: options.string("log") ?? "data/predictions_log.csv", fsync: fsync)
 

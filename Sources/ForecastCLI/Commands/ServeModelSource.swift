@@ -1,14 +1,43 @@
+import Foundation
+import ForecastData
 import ForecastService
+import ModelRegistry
 
-/// The model source `serve` uses. Until the registry lands this is an empty source (every
-/// prediction answers 503); the adapter to ModelRegistry replaces it.
+/// The model source `serve` uses: the registry, trained first from the shipped sample when the
+/// registry is empty, so `forecast serve` works on a fresh clone (issue #4).
 enum ServeModelSource {
-    struct Empty: ModelSource {
-        func currentVersion() throws -> String? { nil }
-        func loadCurrent() throws -> (any PredictionModel)? { nil }
-    }
+    /// The shipped sample (SPEC.md "Files").
+    static let samplePath = "data/raw/ventes_ecommerce.csv"
+    static let featuresPath = "data/processed/features_daily.csv"
 
+    /// The registry at `modelsDirectory`; when it has no current model and the sample exists,
+    /// runs the ETL (if the features file is missing) and the training `forecast etl` and
+    /// `forecast train` would, with their defaults, saying so on stderr (stdout stays reserved
+    /// for the listening line).
     static func prepare(modelsDirectory: String, console: Console) throws -> any ModelSource {
-        Empty()
+        let store = ModelStore(directory: modelsDirectory)
+        guard try store.currentVersion() == nil, FileManager.default.fileExists(atPath: samplePath) else {
+            return RegistryModelSource(store: store)
+        }
+        if !FileManager.default.fileExists(atPath: featuresPath) {
+            console.err("no model yet: running the ETL on \(samplePath) → \(featuresPath)")
+            let summary = try DailyFeaturesETL.run(ETLOptions(input: samplePath, output: featuresPath))
+            for line in summary.textLines { console.err("  " + line) }
+        }
+        console.err("no model yet: training on \(featuresPath) with the 'forecast train' defaults")
+        let training = try TrainDefaults.options(from: ParsedOptions(command: "train", values: [:], positionals: []))
+        guard let data = FileManager.default.contents(atPath: featuresPath) else {
+            throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
+        }
+        let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: featuresPath)
+        let digest = data.withUnsafeBytes { buffer in
+            var hasher = SHA256()
+            hasher.update(buffer: buffer)
+            return hasher.finalizeHex()
+        }
+        let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
+        let file = try store.register(result.file)
+        console.err("registered model \(file.modelVersion) in \(store.directory)/; serving it")
+        return RegistryModelSource(store: store)
     }
 }

@@ -4,7 +4,7 @@ import ModelRegistry
 /// Turns `forecast train`'s options into `TrainingOptions`, each value checked (exit 2 on a bad one).
 enum TrainDefaults {
     /// The feature set used when `--feature-set` is not given (see README: Training).
-    static let featureSet = FeatureSet.basic
+    static let featureSet = FeatureSet.standard
 
     static func options(from options: ParsedOptions) throws -> TrainingOptions {
         var parameters = ForestParameters()

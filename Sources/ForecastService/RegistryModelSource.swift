@@ -1,0 +1,41 @@
+import ModelRegistry
+
+/// The registry's `ServableModel` as a `PredictionModel` (a wrapper, so the two `predict`
+/// methods, one per module's result type, never compete at a call site).
+public struct RegistryModel: PredictionModel {
+    /// The loaded model.
+    public let model: ServableModel
+
+    /// Wraps `model`.
+    public init(_ model: ServableModel) {
+        self.model = model
+    }
+
+    public var version: String { model.version }
+    public var infoJSON: String { model.infoJSON }
+
+    public func predict(revenue: Double, orderCount: Int) -> PredictionOutcome {
+        let prediction = model.predict(revenue: revenue, orderCount: orderCount)
+        return PredictionOutcome(value: prediction.value, lower: prediction.lower, upper: prediction.upper)
+    }
+}
+
+/// A `ModelStore` as the service's `ModelSource`: the current pointer is the version token
+/// (one small file read per poll), and `loadCurrent` validates and loads the model file.
+public struct RegistryModelSource: ModelSource {
+    /// The registry.
+    public let store: ModelStore
+
+    /// A source reading `store`.
+    public init(store: ModelStore) {
+        self.store = store
+    }
+
+    public func currentVersion() throws -> String? {
+        try store.currentVersion()
+    }
+
+    public func loadCurrent() throws -> (any PredictionModel)? {
+        try store.loadCurrent().map(RegistryModel.init)
+    }
+}

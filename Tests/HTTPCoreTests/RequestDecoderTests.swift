@@ -1,0 +1,143 @@
+import Testing
+@testable import HTTPCore
+
+/// Decoder behaviour on raw bytes: framing, limits and the RFC 9112 rejections.
+struct RequestDecoderTests {
+    private func decode(_ text: String, limits: ServerLimits = ServerLimits()) throws(HTTPError) -> RequestDecoder.Result {
+        let bytes = Array(text.utf8)
+        let decoder = RequestDecoder(limits: limits)
+        let result = bytes.withUnsafeBytes { raw -> Result<RequestDecoder.Result, HTTPError> in
+            do throws(HTTPError) { return .success(try decoder.decode(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func request(_ text: String) throws -> (HTTPRequest, Int) {
+        guard case let .request(request, consumed) = try decode(text) else {
+            Issue.record("expected a whole request")
+            throw HTTPError.malformedRequestLine
+        }
+        return (request, consumed)
+    }
+
+    private func error(_ text: String, limits: ServerLimits = ServerLimits()) -> HTTPError? {
+        do {
+            _ = try decode(text, limits: limits)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func getWithHeadersDecodesMethodPathQueryAndLowercasedNames() throws {
+        let text = "GET /health?x=1 HTTP/1.1\r\nHost: a\r\nX-Thing:  v  \r\n\r\n"
+        let (request, consumed) = try request(text + "GET")
+        #expect(request.method == "GET")
+        #expect(request.path == "/health")
+        #expect(request.query == "x=1")
+        #expect(request.minorVersion == 1)
+        #expect(request.headers["x-thing"] == "v")
+        #expect(request.headers["X-THING"] == "v")
+        #expect(request.keepAlive)
+        #expect(consumed == text.utf8.count)
+    }
+
+    @Test func postBodyIsReadExactlyToContentLength() throws {
+        let text = "POST /predict HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhelloGET"
+        let (request, consumed) = try request(text)
+        #expect(request.body == Array("hello".utf8))
+        #expect(consumed == text.utf8.count - 3)
+    }
+
+    @Test func partialHeadOrBodyAsksForMore() throws {
+        #expect(try decode("GET / HTTP/1.1\r\nHost: a\r\n") == .incomplete(expectsContinue: false))
+        #expect(try decode("POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc") == .incomplete(expectsContinue: false))
+    }
+
+    @Test func expectContinueIsReportedOnlyWhileTheBodyIsMissing() throws {
+        let head = "POST /p HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n"
+        #expect(try decode(head) == .incomplete(expectsContinue: true))
+        guard case .request = try decode(head + "{}") else {
+            Issue.record("expected the request once the body arrived")
+            return
+        }
+    }
+
+    @Test func otherExpectationsAre417() {
+        #expect(error("GET / HTTP/1.1\r\nHost: a\r\nExpect: magic\r\n\r\n") == .expectationFailed)
+    }
+
+    @Test func http10DefaultsToCloseAndKeepsAliveOnRequest() throws {
+        #expect(try request("GET / HTTP/1.0\r\n\r\n").0.keepAlive == false)
+        #expect(try request("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").0.keepAlive)
+        #expect(try request("GET / HTTP/1.1\r\nHost: a\r\nConnection: Close\r\n\r\n").0.keepAlive == false)
+    }
+
+    @Test func bareLineFeedsAreAcceptedAndLeadingEmptyLinesSkipped() throws {
+        let (request, _) = try request("\r\n\nGET /x HTTP/1.1\nHost: a\n\n")
+        #expect(request.path == "/x")
+    }
+
+    @Test func absoluteFormIsReducedToItsPath() throws {
+        #expect(try request("GET http://example.com/health?a HTTP/1.1\r\nHost: a\r\n\r\n").0.path == "/health")
+    }
+
+    @Test func framingViolationsAreRejectedWithTheirStatus() {
+        #expect(error("GET / HTTP/1.1\r\n\r\n") == .missingHost)
+        #expect(error("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") == .missingHost)
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: abc\r\n\r\n") == .invalidContentLength)
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n") == .invalidContentLength)
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n") == .invalidContentLength)
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n") == .chunkedNotSupported)
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n") == .conflictingFraming)
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\n\r\n") == .lengthRequired)
+    }
+
+    @Test func repeatedEqualContentLengthsAreOneLength() throws {
+        let (request, _) = try request("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2, 2\r\n\r\nab")
+        #expect(request.body.count == 2)
+    }
+
+    @Test func malformedLinesAre400() {
+        #expect(error("GET /\r\n\r\n") == .malformedRequestLine)
+        #expect(error("GET  / HTTP/1.1\r\nHost: a\r\n\r\n") == .malformedRequestLine)
+        #expect(error("GET / HTTX/1.1\r\nHost: a\r\n\r\n") == .malformedRequestLine)
+        #expect(error("GET nope HTTP/1.1\r\nHost: a\r\n\r\n") == .invalidTarget)
+        #expect(error("GET / HTTP/1.1\r\nHost : a\r\n\r\n") == .invalidHeader)
+        #expect(error("GET / HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n") == .obsoleteLineFolding)
+        #expect(error("GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n") == .bareCarriageReturn)
+        #expect(error("GET / HTTP/2.0\r\nHost: a\r\n\r\n") == .versionNotSupported)
+    }
+
+    @Test func oversizedHeadIs431AndOversizedRequestLineIs414() {
+        var limits = ServerLimits()
+        limits.maxHeaderBytes = 64
+        let longHeader = "GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "v", count: 100) + "\r\n"
+        #expect(error(longHeader, limits: limits) == .headersTooLarge(limit: 64))
+        #expect(error("GET /" + String(repeating: "a", count: 100), limits: limits) == .uriTooLong(limit: 64))
+    }
+
+    @Test func tooManyHeaderFieldsIs431() {
+        var limits = ServerLimits()
+        limits.maxHeaderCount = 3
+        let text = "GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n"
+        #expect(error(text, limits: limits) == .headersTooLarge(limit: limits.maxHeaderBytes))
+    }
+
+    @Test func bodyOverTheLimitIsRejectedFromContentLengthBeforeItArrives() {
+        var limits = ServerLimits()
+        limits.maxBodyBytes = 10
+        #expect(error("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits) == .contentTooLarge(limit: 10))
+    }
+
+    @Test func pipelinedRequestsDecodeOneAtATime() throws {
+        let one = "GET /a HTTP/1.1\r\nHost: h\r\n\r\n"
+        let two = "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"
+        let (first, consumed) = try request(one + two)
+        #expect(first.path == "/a")
+        #expect(consumed == one.utf8.count)
+        // Slice bytes, not Characters: "\r\n" is one Character.
+        let rest = String(decoding: Array((one + two).utf8).dropFirst(consumed), as: UTF8.self)
+        #expect(try request(rest).0.path == "/b")
+    }
+}
