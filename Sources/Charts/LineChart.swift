@@ -47,6 +47,8 @@ public struct LineChart: Sendable {
     public var yTitle: String
     public var series: [Series]
     public var frame = ChartFrame()
+    /// Share of the data range added on each side of the axes.
+    static let margin = 0.02
     /// Below this many points per series, each point also gets a dot.
     public var dotLimit = 60
 
@@ -71,9 +73,13 @@ public struct LineChart: Sendable {
             let pad = xAxis == .time ? 1800.0 : max(abs(xLow) * 0.1, 1)
             (xLow, xHigh) = (xLow - pad, xHigh + pad)
         }
+        // 2 % of room on each side, so dots on the first or last point are not cut in half.
+        let xPad = (xHigh - xLow) * Self.margin
+        (xLow, xHigh) = (xLow - xPad, xHigh + xPad)
         let yLow = drawn.map { $0.y.min()! }.min()!
         let yHigh = drawn.map { $0.y.max()! }.max()!
-        let yNice = Ticks.nice(low: yLow, high: yHigh, count: 6)
+        let yPad = (yHigh - yLow) * Self.margin
+        let yNice = Ticks.nice(low: yLow - yPad, high: yHigh + yPad, count: 6)
         let yScale = LinearScale(domain: yNice.domain, start: frame.plotBottom, end: frame.plotTop)
 
         let xScale: LinearScale

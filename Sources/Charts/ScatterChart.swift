@@ -35,8 +35,10 @@ public struct ScatterChart: Sendable {
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
         let xLow = drawn.map { $0.x.min()! }.min()!, xHigh = drawn.map { $0.x.max()! }.max()!
         let yLow = drawn.map { $0.y.min()! }.min()!, yHigh = drawn.map { $0.y.max()! }.max()!
-        let xNice = Ticks.nice(low: xLow, high: xHigh, count: 8)
-        let yNice = Ticks.nice(low: yLow, high: yHigh, count: 6)
+        // 2 % of room on each side, so dots on the extremes are not cut in half.
+        let (xPad, yPad) = ((xHigh - xLow) * 0.02, (yHigh - yLow) * 0.02)
+        let xNice = Ticks.nice(low: xLow - xPad, high: xHigh + xPad, count: 8)
+        let yNice = Ticks.nice(low: yLow - yPad, high: yHigh + yPad, count: 6)
         let xScale = LinearScale(domain: xNice.domain, start: frame.plotLeft, end: frame.plotRight)
         let yScale = LinearScale(domain: yNice.domain, start: frame.plotBottom, end: frame.plotTop)
         var marks: [MarkupNode] = []
