@@ -38,6 +38,13 @@ for svg in "$WORK"/demo/reports/*.svg; do
   shoot "$svg" "$OUT/$name.png" 800 440
 done
 
+echo "two replicas"
+mkdir -p "$WORK/replicas" && cd "$WORK/replicas"
+python3 "$ROOT/scripts/make_prediction_log.py" --lines 3000 --days 3 --seed 1 --output replica-a.csv
+python3 "$ROOT/scripts/make_prediction_log.py" --lines 3000 --days 3 --seed 2 --output replica-b.csv
+"$FORECAST" plot --log 'replica-*.csv' >/dev/null 2>&1
+shoot "$WORK/replicas/reports/predictions_time_series.svg" "$OUT/replicas_predictions_time_series.png" 800 440
+
 echo "edge cases: one line, constant"
 for case in one constant; do
   mkdir -p "$WORK/$case" && cd "$WORK/$case"
