@@ -41,6 +41,9 @@ import Testing
         #expect(result.stdout.contains("no drift detected"))
         #expect(directory.exists("reports/drift.html") && directory.exists("reports/drift.json"))
         #expect(try directory.read("reports/drift.html").contains("<svg"))
+        // `forecast plot` afterwards links the drift report from the index.
+        #expect(try ForecastBinary.run(["plot", "--log", "log.csv"], in: directory.url).status == 0)
+        #expect(try directory.read("reports/index.html").contains("href=\"drift.html\""))
     }
 
     @Test func shiftedInputs_ExitThree_JSONSaysWhich() throws {
