@@ -9,6 +9,7 @@ public struct HistogramChart: Sendable {
         public let name: String
         public let values: [Double]
 
+        /// Non-finite values are dropped.
         public init(name: String, values: [Double]) {
             self.name = name
             self.values = values.filter(\.isFinite)
@@ -25,6 +26,7 @@ public struct HistogramChart: Sendable {
     public var countTitle: String
     public var frame = ChartFrame()
 
+    /// `showShares` defaults to true when several samples are overlaid.
     public init(title: String, subtitle: String? = nil, xTitle: String, samples: [Sample], countTitle: String = "count",
                 showShares: Bool? = nil) {
         self.title = title
@@ -52,6 +54,7 @@ public struct HistogramChart: Sendable {
         return stride(from: first, through: last, by: 1).map { Ticks.clean($0 * step) }
     }
 
+    /// The chart, or a "no data" chart when every sample is empty.
     public func render() -> SVGDocument {
         let drawn = samples.filter { !$0.values.isEmpty }
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }

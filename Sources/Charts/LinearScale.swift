@@ -5,6 +5,7 @@ public struct LinearScale: Sendable, Equatable {
     public let start: Double
     public let end: Double
 
+    /// Maps `domain.lowerBound` to `start` and `domain.upperBound` to `end`.
     public init(domain: ClosedRange<Double>, start: Double, end: Double) {
         self.domain = domain
         self.start = start

@@ -59,6 +59,21 @@ import Testing
         #expect(strokes.count == 2)
     }
 
+    @Test func clipPathIDs_DifferPerChart_AndAreDefined() throws {
+        func clipIDs(_ title: String) throws -> (defined: String?, used: String?) {
+            let text = LineChart(title: title, xAxis: .time, yTitle: "y", series: [Series(name: "s", x: [0, 60], y: [1, 2])])
+                .render().render()
+            let parsed = try #require(XMLCheck.parse(text))
+            let defined = zip(parsed.elements, parsed.attributes).first { $0.0 == "clipPath" }?.1["id"]
+            let used = parsed.attributes.compactMap { $0["clip-path"] }.first
+            return (defined, used)
+        }
+        let first = try clipIDs("first chart")
+        let second = try clipIDs("second chart")
+        #expect(first.used == "url(#\(first.defined ?? "missing"))")
+        #expect(first.defined != second.defined)
+    }
+
     @Test func histogram_CountsEveryValueOnce() throws {
         let values = (0..<1000).map { Double($0 % 100) }
         let chart = HistogramChart(title: "h", xTitle: "x", samples: [.init(name: "s", values: values)])
