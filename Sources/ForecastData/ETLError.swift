@@ -44,6 +44,13 @@ public enum ETLError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same error with its line number `lines` further on (a part of the file counts its
+    /// lines from its own start).
+    func movingLine(by lines: Int) -> ETLError {
+        guard case let .recordTooLong(path, line, limitBytes) = self else { return self }
+        return .recordTooLong(path: path, line: line + lines, limitBytes: limitBytes)
+    }
+
     private static func list(_ names: [String]) -> String {
         names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
     }

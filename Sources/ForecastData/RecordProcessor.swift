@@ -38,6 +38,8 @@ struct RecordProcessor {
     private let monthFirst: Bool
     private let recountDays: Set<Int>
     private let isRecount: Bool
+    private let partitions: UInt64
+    private let partition: UInt64
     private let countOnly: Bool
     private var table: DayTable
     private var tally = SkipTally()
@@ -59,16 +61,19 @@ struct RecordProcessor {
             countOnly = true
             isRecount = false
             recountDays = []
+            (partitions, partition) = (1, 0)
             table = DayTable()
         case .aggregate:
             countOnly = false
             isRecount = false
             recountDays = []
-            table = DayTable()
-        case let .recountOrders(days):
+            (partitions, partition) = (1, 0)
+            table = DayTable(idBudget: plan.orderIDBudget)
+        case let .recountOrders(days, partitions, partition):
             countOnly = false
             isRecount = true
             recountDays = days
+            (self.partitions, self.partition) = (UInt64(partitions), UInt64(partition))
             table = DayTable(closesDays: false)
         }
     }
@@ -103,7 +108,9 @@ struct RecordProcessor {
                 ? Self.unescaped(text).withUnsafeBufferPointer(OrderIDHash.hash) : OrderIDHash.hash(text)
         }
         if isRecount {
-            if let orderHash, recountDays.contains(ordinal) { table.addOrder(ordinal: ordinal, orderHash: orderHash) }
+            if let orderHash, orderHash % partitions == partition, recountDays.contains(ordinal) {
+                table.addOrder(ordinal: ordinal, orderHash: orderHash)
+            }
             return
         }
         let amount: Double
