@@ -19,6 +19,7 @@ public struct SHA256: Sendable {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
+    /// A hasher with the initial hash value of FIPS 180-4 §5.3.3.
     public init() {
         pending.reserveCapacity(64)
     }
