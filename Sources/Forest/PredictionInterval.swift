@@ -16,6 +16,7 @@ public struct PredictionInterval: Sendable, Equatable {
     /// 90th percentile of the trees.
     public let upper: Double
 
+    /// A prediction with its interval bounds.
     public init(value: Double, lower: Double, upper: Double) {
         self.value = value
         self.lower = lower
