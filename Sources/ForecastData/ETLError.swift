@@ -12,6 +12,7 @@ public enum ETLError: Error, Equatable, Sendable, CustomStringConvertible {
     case recordTooLong(path: String, line: Int, limitBytes: Int)
     case unreadable(path: String, reason: String)
 
+    /// One line: the problem, then the fix.
     public var description: String {
         switch self {
         case let .emptyFile(path):

@@ -17,11 +17,13 @@ public struct ETLOptions: Sendable {
     /// A part is at least this long: below, splitting costs more than it saves.
     public var minimumChunkBytes: Int
 
+    /// SPEC.md defaults: 30 artificial days from 2024-01-01, 1 % bad rows; parts of 16 MiB or more.
     public static let defaultSpreadDays = 30
     public static let defaultSpreadStart = Day(year: 2024, month: 1, day: 1)!
     public static let defaultMaxBadFraction = 0.01
     public static let defaultMinimumChunkBytes = 16 << 20
 
+    /// Options for reading `input` and writing `output`, SPEC.md defaults for the rest.
     public init(
         input: String,
         output: String,

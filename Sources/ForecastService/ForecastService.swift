@@ -12,8 +12,11 @@ import Synchronization
 public final class ForecastService: Sendable {
     /// What `forecast serve`'s options set.
     public struct Options: Sendable {
+        /// Address, event loops and limits.
         public var server: ServerConfiguration
+        /// The prediction log.
         public var logPath: String
+        /// When the log is synced to disk.
         public var fsync: LogFsyncPolicy
         /// Seconds between checks of the model source's current version.
         public var pollInterval: Double

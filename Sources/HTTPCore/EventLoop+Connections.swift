@@ -10,7 +10,7 @@ extension EventLoop {
     }
 
     /// Reads what the socket holds and answers every whole request in it.
-    private func readAvailable(_ connection: Connection) {
+    func readAvailable(_ connection: Connection) {
         while true {
             switch Socket.read(connection.descriptor, into: scratch, count: EventLoop.readChunk) {
             case .closed:

@@ -54,6 +54,7 @@ enum ServeCommand: Command {
         // Signals are taken synchronously by this thread (sigwait); block them before any
         // server thread exists so every thread inherits the mask.
         let signals = ServeSignals()
+        ServeDescriptorLimit.raise()
         let source = try ServeModelSource.prepare(modelsDirectory: modelsDirectory, console: console)
         let service = try ForecastService(options: serviceOptions, source: source) { event in
             console.err(ServeEvents.describe(event))
