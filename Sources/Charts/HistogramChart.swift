@@ -51,6 +51,10 @@ public struct HistogramChart: Sendable {
         let first = (lower / step).rounded(.down)
         var last = (upper / step).rounded(.up)
         if last == first { last += 1 }
+        // Same limit as `Ticks.nice`: past 2^52 bin indices do not step by one.
+        guard abs(first) < 0x1p52, abs(last) < 0x1p52, last - first <= 1000, upper - lower < .infinity else {
+            return [lower, upper]
+        }
         return stride(from: first, through: last, by: 1).map { Ticks.clean($0 * step) }
     }
 
@@ -64,12 +68,7 @@ public struct HistogramChart: Sendable {
         let binCount = edges.count - 1
         let heights: [[Double]] = drawn.map { sample in
             var counts = [Double](repeating: 0, count: binCount)
-            let width = edges[1] - edges[0]
-            for value in sample.values {
-                // The last bin is closed on the right, like numpy.histogram.
-                let bin = min(max(Int((value - edges[0]) / width), 0), binCount - 1)
-                counts[bin] += 1
-            }
+            for value in sample.values { counts[PixelIndex.bin(value, edges: edges)] += 1 }
             return showShares ? counts.map { $0 / Double(sample.values.count) * 100 } : counts
         }
         let tallest = heights.flatMap { $0 }.max()!

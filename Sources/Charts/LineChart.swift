@@ -103,7 +103,7 @@ public struct LineChart: Sendable {
             let color = Theme.color(index)
             let columns = Int(frame.plotWidth)
             let kept = Downsampling.minMaxPerColumn(x: line.x, y: line.y, columns: columns) { value in
-                Int(xScale(value) - frame.plotLeft)
+                PixelIndex.clamped(xScale(value) - frame.plotLeft, count: columns)
             }
             var points = ""
             points.reserveCapacity(kept.count * 14)

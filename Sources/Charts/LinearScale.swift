@@ -16,6 +16,10 @@ public struct LinearScale: Sendable, Equatable {
     public func callAsFunction(_ value: Double) -> Double {
         let span = domain.upperBound - domain.lowerBound
         guard span > 0 else { return (start + end) / 2 }
-        return start + (value - domain.lowerBound) / span * (end - start)
+        // A domain wider than Double's range (−1e308…1e308): the same ratio, halved first.
+        let fraction = span.isFinite
+            ? (value - domain.lowerBound) / span
+            : (value / 2 - domain.lowerBound / 2) / (domain.upperBound / 2 - domain.lowerBound / 2)
+        return fraction.isFinite ? start + fraction * (end - start) : (start + end) / 2
     }
 }

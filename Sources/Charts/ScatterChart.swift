@@ -81,8 +81,8 @@ public struct ScatterChart: Sendable {
         let rows = Int((frame.plotHeight / Self.cell).rounded(.up))
         var counts = [Int32](repeating: 0, count: columns * rows)
         for i in points.x.indices {
-            let column = min(max(Int((xScale(points.x[i]) - frame.plotLeft) / Self.cell), 0), columns - 1)
-            let row = min(max(Int((yScale(points.y[i]) - frame.plotTop) / Self.cell), 0), rows - 1)
+            let column = PixelIndex.clamped((xScale(points.x[i]) - frame.plotLeft) / Self.cell, count: columns)
+            let row = PixelIndex.clamped((yScale(points.y[i]) - frame.plotTop) / Self.cell, count: rows)
             counts[row * columns + column] += 1
         }
         let largest = Double(counts.max() ?? 1)

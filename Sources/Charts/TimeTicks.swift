@@ -22,6 +22,7 @@ public enum TimeTicks {
         (.day, 1, 86_400), (.day, 2, 172_800), (.week, 1, 604_800),
         (.month, 1, 2_629_746), (.month, 3, 7_889_238), (.month, 6, 15_778_476),
         (.year, 1, 31_556_952), (.year, 2, 63_113_904), (.year, 5, 157_784_760), (.year, 10, 315_569_520),
+        (.year, 100, 3_155_695_200), (.year, 1000, 31_556_952_000),
     ]
 
     /// Ticks inside [start, end], at most about `maxCount` of them (10 labels such as "Nov 22"

@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    @Test func extremeValues_FiniteOutput() throws {
+        let cases: [[Double]] = [[1e16, 1e16 + 2, 1e16 + 4], [1e-3, 1e300], [-1e308, 1e308], [0.1, 0.1 + 1e-15]]
+        for values in cases {
+            let x = values.indices.map { 1_700_000_000 + Double($0) }
+            for document in Self.documents(x, values) {
+                let text = document.render()
+                #expect(XMLCheck.parse(text) != nil, "\(values) \(document.title)")
+                #expect(!text.contains("NaN") && !text.contains("inf"))
+                #expect(text.utf8.count < 100_000)
+            }
+        }
+    }
+
     @Test func emptySeries_SaysSo() throws {
         for document in Self.documents([], []) {
             let parsed = try #require(XMLCheck.parse(document.render()))
