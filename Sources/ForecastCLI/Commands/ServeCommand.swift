@@ -16,7 +16,7 @@ enum ServeCommand: Command {
             """,
         options: [
             OptionSpec("host", value: "HOST", help: "Numeric address to bind (0.0.0.0 for all interfaces).", default: "127.0.0.1"),
-            OptionSpec("port", value: "PORT", help: "Port to bind; 0 takes a free port. Default: $PORT, else 8000.", default: "8000"),
+            OptionSpec("port", value: "PORT", help: "Port to bind; 0 takes a free port.", default: "$PORT, else 8000"),
             OptionSpec("log", value: "PATH", help: "Prediction log.", default: "data/predictions_log.csv"),
             OptionSpec(
                 "log-fsync", value: "MODE",
