@@ -122,6 +122,29 @@ extension ServeEndToEndTests {
         #expect(revenues == Set((0..<clients).flatMap { index in (0..<perClient).map { index * 1000 + $0 } }))
     }
 
+    @Test func pipelinedLargeResponsesToASlowReaderArriveWholeAndInOrder() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet"])
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        let rounds = 30
+        for round in 0..<rounds {
+            let items = (0..<1000).map { "{\"ca_total\": \(round * 1000 + $0), \"nb_commandes\": 1}" }
+            // Megabytes of responses pile up unread: the server must park them and stop reading.
+            try client.send(RawHTTPClient.request("POST", "/predict/batch", json: "[" + items.joined(separator: ",") + "]"))
+        }
+        for round in 0..<rounds {
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            let predictions = try #require(try response.json()["predictions"] as? [[String: Any]])
+            let first = try #require(predictions.first?["inputs"] as? [String: Any])
+            #expect(predictions.count == 1000)
+            #expect(first["ca_total"] as? Double == Double(round * 1000))
+        }
+        #expect(try logEntries(directory).count == rounds * 1000)
+    }
+
     @Test func restartAppendsToTheSameLogWithOneHeader() throws {
         let directory = try TrainedModel.directory()
         defer { directory.cleanUp() }
