@@ -49,7 +49,10 @@ enum ServeCommand: Command {
         if let value = try options.int("max-body-bytes", in: 1...(1 << 30)) { limits.maxBodyBytes = value }
         var server = ServerConfiguration(host: host, port: port, eventLoops: threads, limits: limits)
         server.accessLog = !options.flag("quiet")
-        let serviceOptions = ForecastService.Options(server: server, logPath: options.string("log") ?? "data/predictions_log.csv", fsync: fsync)
+        let serviceOptions = ForecastService.Options(
+            server: server, logPath: options.string("log") ?? "data/predictions_log.csv", fsync: fsync,
+            serviceVersion: ForecastCLI.version
+        )
 
         // Signals are taken synchronously by this thread (sigwait); block them before any
         // server thread exists so every thread inherits the mask.
