@@ -11,6 +11,7 @@ public struct CSVDialect: Sendable, Equatable {
     /// 3 when the file starts with the UTF-8 BOM `EF BB BF`, else 0.
     public var bomLength: Int
 
+    /// A dialect with `delimiter`; the decimal comma follows from it.
     public init(delimiter: UInt8, bomLength: Int = 0) {
         self.delimiter = delimiter
         decimalComma = delimiter != UInt8(ascii: ",")

@@ -53,6 +53,7 @@ public enum ColumnResolver {
         public var price: String?
         public var order: String?
 
+        /// Names as given on the command line; nil ones are found by name.
         public init(date: String? = nil, amount: String? = nil, quantity: String? = nil, price: String? = nil, order: String? = nil) {
             self.date = date
             self.amount = amount

@@ -35,7 +35,7 @@ public enum DailyFeaturesETL {
         let head = try readHead(descriptor, path: path, size: size, options: options)
         let layout = try ColumnResolver.resolve(head.names, choices: options.columns, path: path)
         var plan = ScanPlan(path: path, dialect: head.dialect, layout: layout, monthFirst: options.monthFirst,
-                            spread: nil, mode: .aggregate)
+                            spread: nil, mode: .aggregate, orderIDBudget: options.orderIDBudget)
         let reads = layout.date == nil ? 2 : 1
         let done = Atomic<Int>(0)
         let report: @Sendable (Int) -> Void = { bytes in
@@ -43,30 +43,51 @@ public enum DailyFeaturesETL {
             progress?(total, max(1, (size - head.dataStart) * reads))
         }
 
-        var parts: [ChunkResult]
-        if layout.date == nil {
-            // The days depend on the row count (pd.date_range(periods=n)): count first.
-            plan.mode = .countRows
-            let count = try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: head.dataStart, stop: size, fileEnd: size, progress: report).rowsRead
-            plan.mode = .aggregate
-            plan.spread = EvenSpread(start: options.spreadStart, days: options.spreadDays, count: count)
-            parts = [try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: head.dataStart, stop: size, fileEnd: size, progress: report)]
-        } else {
-            let starts = try FileSplitter.chunkStarts(descriptor, path: path, dataStart: head.dataStart, size: size,
-                                                      jobs: options.jobs, minimumBytes: options.minimumChunkBytes)
-            parts = try scanParallel(plan: plan, descriptor: descriptor, starts: starts, size: size, progress: report)
+        let parts: [ChunkResult]
+        do throws(ETLError) {
+            parts = try scanAll(plan: &plan, descriptor: descriptor, dataStart: head.dataStart, size: size,
+                                options: options, progress: report)
+        } catch {
+            // Scanners count lines from their own start; the data starts after the header.
+            throw error.movingLine(by: head.lineBreaks)
         }
         var merge = DailyMerge(headerLines: head.lineBreaks)
         for part in parts { merge.add(part) }
+        merge.countSettledDays()
         if layout.order != nil, !merge.daysToRecount.isEmpty {
-            plan.mode = .recountOrders(merge.daysToRecount)
-            let recount = try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: head.dataStart, stop: size, fileEnd: size) { _ in }
-            merge.replaceOrderCounts(from: recount.table)
+            let passes = merge.recountPlan(budget: options.orderIDBudget)
+            merge.startRecount()
+            for (days, partitions) in passes {
+                for partition in 0..<partitions {
+                    plan.mode = .recountOrders(days, partitions: partitions, partition: partition)
+                    let recount = try ChunkScanner(plan: plan, descriptor: descriptor)
+                        .scan(start: head.dataStart, stop: size, fileEnd: size) { _ in }
+                    merge.addRecount(recount.table)
+                }
+            }
+            merge.finishRecount()
         }
         return try merge.finish(options: options, plan: plan, bytes: size)
+    }
+
+    /// The first pass: one part for a file without a date column (read twice: the days depend on
+    /// the row count, as `pd.date_range(periods=n)` did), else parts on `options.jobs` threads.
+    private static func scanAll(plan: inout ScanPlan, descriptor: Int32, dataStart: Int, size: Int, options: ETLOptions,
+                                progress: @escaping @Sendable (Int) -> Void) throws(ETLError) -> [ChunkResult] {
+        if plan.layout.date == nil {
+            plan.mode = .countRows
+            let count = try ChunkScanner(plan: plan, descriptor: descriptor)
+                .scan(start: dataStart, stop: size, fileEnd: size, progress: progress).rowsRead
+            plan.mode = .aggregate
+            plan.spread = EvenSpread(start: options.spreadStart, days: options.spreadDays, count: count)
+            return [try ChunkScanner(plan: plan, descriptor: descriptor)
+                .scan(start: dataStart, stop: size, fileEnd: size, progress: progress)]
+        }
+        let starts = try FileSplitter.chunkStarts(descriptor, path: plan.path, dataStart: dataStart, size: size,
+                                                  jobs: options.jobs, minimumBytes: options.minimumChunkBytes)
+        var partPlan = plan
+        partPlan.orderIDBudget = max(1, options.orderIDBudget / starts.count)  // the parts share the budget
+        return try scanParallel(plan: partPlan, descriptor: descriptor, starts: starts, size: size, progress: progress)
     }
 
     /// The parts scanned on `starts.count` threads, in file order; parts after one that had to
@@ -83,11 +104,17 @@ public enum DailyFeaturesETL {
             results.withLock { $0[index] = outcome }
         }
         var parts: [ChunkResult] = []
+        var linesBefore = 0
         for outcome in results.withLock({ $0 }) {
             guard let outcome else { continue }
-            let part = try outcome.get()
-            parts.append(part)
-            if part.ranToEnd { break }
+            switch outcome {
+            case let .success(part):
+                parts.append(part)
+                linesBefore += part.lineBreaks
+                if part.ranToEnd { return parts }
+            case let .failure(error):
+                throw error.movingLine(by: linesBefore)
+            }
         }
         return parts
     }

@@ -52,18 +52,65 @@ struct DailyMerge {
         }
     }
 
+    /// Turns the id sets of days that need no recount into counts, freeing them before the
+    /// recount passes (their sets are complete once every part is merged).
+    mutating func countSettledDays() {
+        for (ordinal, day) in days where !day.mustRecount && day.set != nil {
+            days[ordinal]!.closedOrders += day.set!.count
+            days[ordinal]!.set = nil
+        }
+    }
+
     /// Days whose distinct order count is not known exactly yet.
     var daysToRecount: Set<Int> {
         Set(days.filter { $0.value.mustRecount }.keys)
     }
 
-    /// Takes exact order counts from a recount pass over `daysToRecount`.
-    mutating func replaceOrderCounts(from table: DayTable) {
+    /// The recount passes: groups of days, each split in enough hash partitions that one pass
+    /// holds at most about `budget` ids (a day's rows bound its distinct orders). Days in date
+    /// order so the plan is the same on every run.
+    func recountPlan(budget: Int) -> [(days: Set<Int>, partitions: Int)] {
+        var groups: [(days: Set<Int>, partitions: Int)] = []
+        var group: Set<Int> = []
+        var held = 0
+        for ordinal in daysToRecount.sorted() {
+            let rows = days[ordinal]!.rows
+            if rows > budget {
+                groups.append(([ordinal], (rows + budget - 1) / budget))
+                continue
+            }
+            if held + rows > budget, !group.isEmpty {
+                groups.append((group, 1))
+                group = []
+                held = 0
+            }
+            group.insert(ordinal)
+            held += rows
+        }
+        if !group.isEmpty { groups.append((group, 1)) }
+        return groups
+    }
+
+    /// Forgets the partial order counts of the days to recount, before the recount passes.
+    mutating func startRecount() {
+        for ordinal in daysToRecount {
+            days[ordinal]!.closedOrders = 0
+            days[ordinal]!.set = nil
+        }
+    }
+
+    /// Adds the order counts one recount pass found (one hash partition of some days).
+    mutating func addRecount(_ table: DayTable) {
         for slot in table.ordinals.indices {
             let ordinal = table.ordinals[slot]
             guard days[ordinal]?.mustRecount == true else { continue }
-            days[ordinal]!.set = table.sets[slot]
-            days[ordinal]!.closedOrders = 0
+            days[ordinal]!.closedOrders += table.sets[slot]?.count ?? 0
+        }
+    }
+
+    /// Marks the recounted days exact.
+    mutating func finishRecount() {
+        for ordinal in daysToRecount {
             days[ordinal]!.mustRecount = false
             recounted += 1
         }

@@ -4,7 +4,8 @@
 /// Memory stays flat however long the file is (issue 2): besides a few numbers per calendar
 /// day, order ids are held only for the days still being counted. A day's id set is released
 /// ("closed", only its count kept) once rows two days later arrive, which in a file in date
-/// order means the day is over. A row for a closed day marks that day for a recount pass
+/// order means the day is over, and every set is released when more than `idBudget` ids are
+/// held (a file out of date order). A row for a closed day marks that day for a recount pass
 /// instead, so unordered files still get exact counts.
 struct DayTable: Sendable {
     /// Running totals of one day.
@@ -42,9 +43,13 @@ struct DayTable: Sendable {
     private var expectedOrders = 64
     /// Whether sets are released as the file moves on (false in a recount pass).
     let closesDays: Bool
+    /// Ids held at most before every set is released (8–32 bytes each in the sets).
+    let idBudget: Int
+    private var heldIDs = 0
 
-    init(closesDays: Bool = true) {
+    init(closesDays: Bool = true, idBudget: Int = ETLOptions.defaultOrderIDBudget) {
         self.closesDays = closesDays
+        self.idBudget = idBudget
     }
 
     /// Adds one readable row. `orderHash` is nil when the file has no order column.
@@ -61,8 +66,9 @@ struct DayTable: Sendable {
         lastHash = orderHash
         if current.isClosed {
             current.needsRecount = true
-        } else {
-            currentSet!.insert(orderHash)
+        } else if currentSet!.insert(orderHash) {
+            heldIDs += 1
+            if heldIDs > idBudget, closesDays { closeAllDays() }
         }
     }
 
@@ -118,12 +124,28 @@ struct DayTable: Sendable {
                 totals[slot].closedOrders += count
                 totals[slot].isClosed = true
                 sets[slot] = nil
+                heldIDs -= count
                 expectedOrders = max(64, count + count / 4)
             } else {
                 kept.append(slot)
             }
         }
         openSlots = kept
+    }
+
+    /// Releases every set, the current day's and the first day's included: the file is not in
+    /// date order (or one day has more than `idBudget` orders), and those days are recounted.
+    private mutating func closeAllDays() {
+        for slot in openSlots where slot != lastSlot {
+            totals[slot].closedOrders += sets[slot]?.count ?? 0
+            totals[slot].isClosed = true
+            sets[slot] = nil
+        }
+        openSlots = []
+        current.closedOrders += currentSet?.count ?? 0
+        current.isClosed = true
+        currentSet = nil
+        heldIDs = 0
     }
 }
 

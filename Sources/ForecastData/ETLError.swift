@@ -12,6 +12,7 @@ public enum ETLError: Error, Equatable, Sendable, CustomStringConvertible {
     case recordTooLong(path: String, line: Int, limitBytes: Int)
     case unreadable(path: String, reason: String)
 
+    /// One line: the problem, then the fix.
     public var description: String {
         switch self {
         case let .emptyFile(path):
@@ -41,6 +42,13 @@ public enum ETLError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unreadable(path, reason):
             return "cannot read \(path): \(reason); check the path and its permissions"
         }
+    }
+
+    /// The same error with its line number `lines` further on (a part of the file counts its
+    /// lines from its own start).
+    func movingLine(by lines: Int) -> ETLError {
+        guard case let .recordTooLong(path, line, limitBytes) = self else { return self }
+        return .recordTooLong(path: path, line: line + lines, limitBytes: limitBytes)
     }
 
     private static func list(_ names: [String]) -> String {

@@ -16,12 +16,18 @@ public struct ETLOptions: Sendable {
     public var jobs: Int
     /// A part is at least this long: below, splitting costs more than it saves.
     public var minimumChunkBytes: Int
+    /// Order-id hashes held at most (shared by the threads); beyond, days are recounted in
+    /// extra passes. 600,000 ids take 5–20 MB. Only files out of date order come near it.
+    public var orderIDBudget: Int
 
+    /// SPEC.md defaults: 30 artificial days from 2024-01-01, 1 % bad rows; parts of 16 MiB or more.
     public static let defaultSpreadDays = 30
     public static let defaultSpreadStart = Day(year: 2024, month: 1, day: 1)!
     public static let defaultMaxBadFraction = 0.01
     public static let defaultMinimumChunkBytes = 16 << 20
+    public static let defaultOrderIDBudget = 600_000
 
+    /// Options for reading `input` and writing `output`, SPEC.md defaults for the rest.
     public init(
         input: String,
         output: String,
@@ -32,7 +38,8 @@ public struct ETLOptions: Sendable {
         monthFirst: Bool = false,
         maxBadFraction: Double = ETLOptions.defaultMaxBadFraction,
         jobs: Int = 2,
-        minimumChunkBytes: Int = ETLOptions.defaultMinimumChunkBytes
+        minimumChunkBytes: Int = ETLOptions.defaultMinimumChunkBytes,
+        orderIDBudget: Int = ETLOptions.defaultOrderIDBudget
     ) {
         self.input = input
         self.output = output
@@ -44,5 +51,6 @@ public struct ETLOptions: Sendable {
         self.maxBadFraction = maxBadFraction
         self.jobs = jobs
         self.minimumChunkBytes = minimumChunkBytes
+        self.orderIDBudget = orderIDBudget
     }
 }

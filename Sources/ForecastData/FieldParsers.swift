@@ -14,7 +14,7 @@ enum FieldParsers {
     /// The day a date or timestamp field names, or nil when it is not one of the accepted shapes.
     ///
     /// Accepted (issue 2): `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.fff]]`, the same with `T` and a
-    /// zone (`Z`, `±HH`, `±HH:MM`, `±HHMM`), `YYYYMMDD`, `DD/MM/YYYY` (also `.` or `-` between
+    /// zone (`Z`, `±HH`, `±HH:MM`, `±HHMM`), `YYYYMMDD`, `YYYY/MM/DD`, `DD/MM/YYYY` (also `.` or `-` between
     /// the parts, one-digit day and month, an optional time) or `MM/DD/YYYY` with `monthFirst`.
     /// A zoned timestamp counts on the calendar day written in it: that is its local day in that
     /// zone, so the zone only needs validating, never applying.
@@ -26,6 +26,13 @@ enum FieldParsers {
         if text.count >= 10, text[4] == dash, text[7] == dash {
             guard let y = number(text, 0, 4), let m = number(text, 5, 2), let d = number(text, 8, 2) else { return nil }
             (year, month, dayOfMonth, rest) = (y, m, d, 10)
+        } else if let y = number(text, 0, 4), text[4] == slash || text[4] == dot {
+            // YYYY/MM/DD (year first is never ambiguous; also one-digit month and day).
+            var index = 5
+            guard let m = digits(text, &index, max: 2), index < text.count, text[index] == text[4] else { return nil }
+            index += 1
+            guard let d = digits(text, &index, max: 2) else { return nil }
+            (year, month, dayOfMonth, rest) = (y, m, d, index)
         } else if let y = number(text, 0, 4), let m = number(text, 4, 2), let d = number(text, 6, 2),
                   text.count == 8 || !isDigit(text[8]) {
             (year, month, dayOfMonth, rest) = (y, m, d, 8)
@@ -147,9 +154,19 @@ enum FieldParsers {
         }
     }
 
-    /// Every other accepted shape: spaces around, `+`, exponents, long digit strings.
+    /// Every other accepted shape: spaces around, `+`, exponents, long digit strings, and what
+    /// spreadsheets add for display: a currency sign (`$`, `€`, `£`, before or after) and
+    /// thousands separators (`1,234.50`; with a decimal comma `1.234,50` or `1 234,50`).
     private static func generalDecimal(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
         let text = trimmed(bytes)
+        guard !text.isEmpty else { return nil }
+        if let value = plainDecimal(text, decimalComma: decimalComma) { return value }
+        guard let cleaned = DisplayedNumber.plain(text, decimalComma: decimalComma) else { return nil }
+        return cleaned.withUnsafeBufferPointer { plainDecimal($0, decimalComma: decimalComma) }
+    }
+
+    /// Sign, digits, fraction, exponent, nothing else (`text` is trimmed).
+    private static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
         guard !text.isEmpty else { return nil }
         var index = 0
         var negative = false

@@ -29,10 +29,17 @@ struct FieldSlots {
 /// Turns one record's fields into a day, an amount and an order id, and adds them to the day
 /// table, or counts the row as skipped with its reason (SPEC.md).
 struct RecordProcessor {
-    let plan: ScanPlan
+    // The plan's settings, copied into plain stored values: the per-row path then touches no
+    // reference-counted storage (no retain/release per row).
     private let slots: (date: Int, amount: Int, quantity: Int, price: Int, order: Int)
     private let firstRecordIndex: Int
-    private let recountDays: Set<Int>?
+    private let spread: EvenSpread?
+    private let decimalComma: Bool
+    private let monthFirst: Bool
+    private let recountDays: Set<Int>
+    private let isRecount: Bool
+    private let partitions: UInt64
+    private let partition: UInt64
     private let countOnly: Bool
     private var table: DayTable
     private var tally = SkipTally()
@@ -44,21 +51,29 @@ struct RecordProcessor {
     private var cachedOrdinal = Int.min
 
     init(plan: ScanPlan, firstRecordIndex: Int) {
-        self.plan = plan
         slots = plan.slots
+        spread = plan.spread
+        decimalComma = plan.dialect.decimalComma
+        monthFirst = plan.monthFirst
         self.firstRecordIndex = firstRecordIndex
         switch plan.mode {
         case .countRows:
             countOnly = true
-            recountDays = nil
+            isRecount = false
+            recountDays = []
+            (partitions, partition) = (1, 0)
             table = DayTable()
         case .aggregate:
             countOnly = false
-            recountDays = nil
-            table = DayTable()
-        case let .recountOrders(days):
+            isRecount = false
+            recountDays = []
+            (partitions, partition) = (1, 0)
+            table = DayTable(idBudget: plan.orderIDBudget)
+        case let .recountOrders(days, partitions, partition):
             countOnly = false
+            isRecount = true
             recountDays = days
+            (self.partitions, self.partition) = (UInt64(partitions), UInt64(partition))
             table = DayTable(closesDays: false)
         }
     }
@@ -77,7 +92,7 @@ struct RecordProcessor {
             return skip(.fieldCount, line) { "(\(columns) fields, the header has \(expectedColumns))" }
         }
         let ordinal: Int
-        if let spread = plan.spread {
+        if let spread {
             ordinal = spread.day(of: index).ordinal
         } else {
             let text = FieldParsers.trimmed(fields.bytes(slots.date, in: buffer))
@@ -92,14 +107,16 @@ struct RecordProcessor {
             orderHash = fields.isEscaped(slots.order)
                 ? Self.unescaped(text).withUnsafeBufferPointer(OrderIDHash.hash) : OrderIDHash.hash(text)
         }
-        if let recountDays {
-            if recountDays.contains(ordinal), let orderHash { table.addOrder(ordinal: ordinal, orderHash: orderHash) }
+        if isRecount {
+            if let orderHash, orderHash % partitions == partition, recountDays.contains(ordinal) {
+                table.addOrder(ordinal: ordinal, orderHash: orderHash)
+            }
             return
         }
         let amount: Double
         if slots.amount >= 0 {
             let text = fields.bytes(slots.amount, in: buffer)
-            guard let value = FieldParsers.decimal(text, decimalComma: plan.dialect.decimalComma) else {
+            guard let value = FieldParsers.decimal(text, decimalComma: decimalComma) else {
                 return FieldParsers.trimmed(text).isEmpty
                     ? skip(.missingAmount, line) { "" } : skip(.badAmount, line) { Self.quote(text) }
             }
@@ -110,8 +127,8 @@ struct RecordProcessor {
             if FieldParsers.trimmed(quantityText).isEmpty || FieldParsers.trimmed(priceText).isEmpty {
                 return skip(.missingAmount, line) { "(quantity or unit price)" }
             }
-            guard let quantity = FieldParsers.decimal(quantityText, decimalComma: plan.dialect.decimalComma),
-                  let price = FieldParsers.decimal(priceText, decimalComma: plan.dialect.decimalComma)
+            guard let quantity = FieldParsers.decimal(quantityText, decimalComma: decimalComma),
+                  let price = FieldParsers.decimal(priceText, decimalComma: decimalComma)
             else { return skip(.badAmount, line) { Self.quote(quantityText) + " × " + Self.quote(priceText) } }
             amount = quantity * price
         }
@@ -131,13 +148,13 @@ struct RecordProcessor {
                 if time.count == 9 { return FieldParsers.isPlainTime(time) ? cachedOrdinal : nil }
                 return FieldParsers.isTimeOfDay(time) ? cachedOrdinal : nil
             }
-            guard let day = FieldParsers.day(text, monthFirst: plan.monthFirst) else { return nil }
+            guard let day = FieldParsers.day(text, monthFirst: monthFirst) else { return nil }
             cachedPrefixHigh = high
             cachedPrefixLow = low
             cachedOrdinal = day.ordinal
             return day.ordinal
         }
-        return FieldParsers.day(text, monthFirst: plan.monthFirst)?.ordinal
+        return FieldParsers.day(text, monthFirst: monthFirst)?.ordinal
     }
 
     private mutating func skip(_ reason: SkipReason, _ line: Int, _ detail: () -> String) {

@@ -6,8 +6,10 @@ struct ScanPlan: Sendable {
         case countRows
         /// Aggregate every row.
         case aggregate
-        /// Collect the order ids of these days only (the recount pass for unordered files).
-        case recountOrders(Set<Int>)
+        /// Collect the order ids of these days only, and of those only the ids whose hash is
+        /// `partition` modulo `partitions` (recount passes for files out of date order; the
+        /// partitions keep each pass within the id budget).
+        case recountOrders(Set<Int>, partitions: Int, partition: Int)
     }
 
     var path: String
@@ -17,6 +19,8 @@ struct ScanPlan: Sendable {
     /// Days for a file without a date column.
     var spread: EvenSpread?
     var mode: Mode
+    /// Order ids one pass may hold (`ETLOptions.orderIDBudget`).
+    var orderIDBudget: Int = ETLOptions.defaultOrderIDBudget
 
     /// The columns a pass reads, in slot order: date, amount or quantity and price, order.
     var slots: (date: Int, amount: Int, quantity: Int, price: Int, order: Int) {

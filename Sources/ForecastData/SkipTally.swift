@@ -33,10 +33,13 @@ public struct SkipTally: Sendable, Equatable {
         public var firstDetail: String
     }
 
+    /// Each reason met so far.
     public private(set) var entries: [SkipReason: Entry] = [:]
 
+    /// An empty tally.
     public init() {}
 
+    /// Skipped rows, all reasons together.
     public var total: Int { entries.values.reduce(0) { $0 + $1.count } }
 
     /// Counts one skipped row. `detail` is built only for the first row of each reason.

@@ -7,6 +7,7 @@
 public struct SplitMix64: Sendable {
     private var state: UInt64
 
+    /// A generator whose whole sequence is fixed by `seed`.
     public init(seed: UInt64) {
         state = seed
     }

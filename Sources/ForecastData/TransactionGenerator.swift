@@ -15,6 +15,7 @@ public struct TransactionGenerator {
         /// goes past `days` if needed): for benchmarks.
         public var rows: Int?
 
+        /// `days` days from `start` drawn from `seed`; `rows` fixes the line count instead.
         public init(start: Day, days: Int, seed: UInt64, rows: Int? = nil) {
             self.start = start
             self.days = days
@@ -32,6 +33,7 @@ public struct TransactionGenerator {
         public var lastDay: Day
     }
 
+    /// The CSV header line (without its line end).
     public static let header = "order_id,timestamp,customer_id,category,quantity,unit_price,amount"
     /// Probability that an order has one more line (geometric: mean 1/(1-p) ≈ 1.54 lines).
     static let moreLinesProbability = 0.35
@@ -48,7 +50,7 @@ public struct TransactionGenerator {
     private let catalogue: Catalogue
     private let options: Options
 
-    public init(options: Options) {
+    init(options: Options) {
         self.options = options
         random = SplitMix64(seed: options.seed)
         catalogue = Catalogue(random: &random)

@@ -100,6 +100,36 @@ import Testing
         #expect(records.count == 29)
     }
 
+    @Test func originalProjectSize_TenThousandRowsMatchPandasDays() throws {
+        var text = "Address,Lot,AM or PM,Browser Info,Company,Credit Card,CC Exp Date,Purchase Price\n"
+        for index in 0..<10_000 {
+            text += "\"\(index) Elm Street Apt. \(index % 97)\nNorth Lisa, NV \(10_000 + index)\",4 gC,AM,Mozilla/5.0,\"Acme, Inc\",60115,02/20,1\n"
+        }
+        let (summary, records) = try run(text)
+        #expect(summary.rowsRead == 10_000)
+        // pandas 3.1.1: date_range("2024-01-01", "2024-01-30 23:59:59", periods=10000), rows per day.
+        #expect(records.prefix(12).map(\.orderCount) == [334, 333, 333, 334, 333, 333, 334, 333, 333, 334, 333, 333])
+        #expect(records.count == 29)
+    }
+
+    @Test func splitPointInsideAQuotedField_GivesTheSameResult() throws {
+        // One quoted field full of line breaks covers the middle of the file, where the second
+        // part would start: the first part must read on and the second be dropped.
+        var text = "date,amount,note\n"
+        for index in 0..<200 { text += "2024-01-0\(1 + index % 5),1,plain\n" }
+        text += "2024-01-02,5,\"" + String(repeating: "2024-01-09,1000,fake row\n", count: 400) + "\"\n"
+        for index in 0..<200 { text += "2024-01-0\(1 + index % 5),1,plain\n" }
+        let (single, one) = try run(text) { $0.jobs = 1 }
+        let (split, two) = try run(text) {
+            $0.jobs = 2
+            $0.minimumChunkBytes = 1024
+        }
+        #expect(two == one)
+        #expect(split.rowsRead == 401)
+        #expect(single.rowsRead == 401)
+        #expect(one.last?.day.iso == "2024-01-04")
+    }
+
     @Test func longQuotedFieldAcrossBlocks_IsReadWhole() throws {
         let long = String(repeating: "x,\"y\"\n", count: 1_000_000)  // 6 MB: more than one read block
         let text = "date,amount,note\n2024-01-01,1,\"" + long.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n2024-01-02,2,z\n"

@@ -50,4 +50,11 @@ import Testing
             try DailyFeaturesETL.compute(ETLOptions(input: single, output: files.path("o.csv")))
         }
     }
+
+    @Test func lineNumbersOfParts_MoveToFileLines() {
+        let error = ETLError.recordTooLong(path: "p.csv", line: 3, limitBytes: 64 << 20)
+        #expect(error.movingLine(by: 10) == .recordTooLong(path: "p.csv", line: 13, limitBytes: 64 << 20))
+        #expect(error.description.contains("line 3: a row longer than 64 MiB"))
+        #expect(ETLError.emptyFile(path: "p").movingLine(by: 10) == .emptyFile(path: "p"))
+    }
 }

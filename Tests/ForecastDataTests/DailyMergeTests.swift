@@ -88,4 +88,40 @@ import Testing
         }
         #expect(summary.skipped.entries[.badAmount]?.firstLine == 1502)
     }
+
+    @Test func outOfOrderFile_WithATinyIDBudget_StillCountsOrdersExactly() throws {
+        var random = SplitMix64(seed: 3)
+        var text = "order,date,amount\n"
+        var expected: [String: Set<String>] = [:]
+        for _ in 0..<3000 {
+            let order = "ORDER-\(random.nextInt(below: 400))", day = "2024-01-0\(1 + random.nextInt(below: 9))"
+            text += "\(order),\(day),1\n"
+            expected[day, default: []].insert(order)
+        }
+        for budget in [5, 60, 100_000] {
+            for jobs in [1, 3] {
+                let (summary, records) = try run(text) {
+                    $0.orderIDBudget = budget
+                    $0.jobs = jobs
+                    $0.minimumChunkBytes = 1024
+                }
+                #expect(records.map(\.orderCount) == records.map { expected[$0.day.iso]!.count }, "budget \(budget), jobs \(jobs)")
+                if budget < 100 { #expect(summary.recountedDays > 0) }
+            }
+        }
+    }
+
+    @Test func fileInDateOrder_SplitInParts_NeedsNoRecount() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        _ = try TransactionGenerator.write(.init(start: Day(iso: "2024-01-01")!, days: 60, seed: 4), to: files.path("t.csv"))
+        var options = ETLOptions(input: files.path("t.csv"), output: files.path("f.csv"))
+        options.jobs = 3
+        options.minimumChunkBytes = 4096
+        let (summary, records) = try DailyFeaturesETL.compute(options)
+        options.jobs = 1
+        let (_, single) = try DailyFeaturesETL.compute(options)
+        #expect(summary.recountedDays == 0)
+        #expect(records.map(\.orderCount) == single.map(\.orderCount))
+    }
 }

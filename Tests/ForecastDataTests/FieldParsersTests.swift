@@ -18,6 +18,9 @@ import Testing
         #expect(day(" 2024-03-07T08:00:00 ") == "2024-03-07")
         #expect(day("20240307") == "2024-03-07")
         #expect(day("20240307 10:00") == "2024-03-07")
+        #expect(day("2024/03/07") == "2024-03-07")
+        #expect(day("2024/3/7 08:15:00") == "2024-03-07")
+        #expect(day("2024.03.07") == "2024-03-07")
     }
 
     @Test func zonedTimestamps_CountOnTheDayWrittenInTheirZone() {
@@ -41,7 +44,7 @@ import Testing
 
     @Test func impossibleOrGarbledDates_AreRejected() {
         for text in ["2023-02-29", "2024-13-01", "2024-00-10", "2024-01-32", "2024-01-15 25:00", "2024-01-15 10:61",
-                     "2024-01-15x", "hello", "", "15/01/24", "2024/01/15", "1850-01-01", "2024-01-15 10:00 junk"] {
+                     "2024-01-15x", "hello", "", "15/01/24", "2024/01-15", "1850-01-01", "2024-01-15 10:00 junk"] {
             #expect(day(text) == nil, "\(text) should not parse")
         }
         #expect(day("2024-02-29") == "2024-02-29")
@@ -72,7 +75,7 @@ import Testing
     }
 
     @Test func nonNumbers_AreRejected() {
-        for text in ["", " ", "abc", "12a", "1.2.3", "--1", "€12", "1 234", "nan", "inf", "-", "1e", "1e999"] {
+        for text in ["", " ", "abc", "12a", "1.2.3", "--1", "12 3", "nan", "inf", "-", "1e", "1e999"] {
             #expect(decimal(text) == nil, "\(text) should not parse")
         }
     }
