@@ -38,6 +38,8 @@ final class EventLoop {
     var connectionCount = 0
     /// Responses of one read, encoded back to back and sent with one `send`.
     var output: [UInt8] = []
+    /// Connections whose outbox is sent at the end of the current epoll batch.
+    var sendQueue: [Connection] = []
     var date = HTTPDate()
     var accessLog: AccessLog
     var now = MonotonicClock.nanoseconds()
@@ -86,7 +88,11 @@ final class EventLoop {
                     handle(connection, flags: flags)
                 }
             }
-            if drainDeadline == nil && shared.stopping.load(ordering: .relaxed) { beginDrain() }
+            flushSendQueue()
+            if drainDeadline == nil && shared.stopping.load(ordering: .relaxed) {
+                beginDrain()
+                flushSendQueue()
+            }
             if now >= nextSweep {
                 if acceptPaused, let listener {
                     acceptPaused = false
