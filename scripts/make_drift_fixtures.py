@@ -22,6 +22,7 @@ import sys
 
 import numpy as np
 import scipy
+import scipy.special
 from scipy import stats
 
 OUT = os.path.join("Tests", "DriftTests", "Fixtures")
@@ -94,6 +95,25 @@ def main():
          "reference > 1,000 rows: Evidently decides with the normalised Wasserstein distance")
     case("constant_reference", [300.0] * 30, rng.poisson(300, 40),
          "constant reference: std is 0, Evidently floors it at 0.001")
+    distributions()
+
+
+def distributions():
+    """scipy's one-sample distributions on a grid that reaches every branch of `_kolmogn`
+    (Ruben-Gambino ends, Durbin matrix, Pomeranz, Pelz-Good, 2 x Smirnov) and of `smirnov`."""
+    points = []
+    for n in (3, 10, 50, 120, 140, 141, 400, 1000, 5000, 150000):
+        for x in (0.004, 0.02, 0.05, 0.08, 0.12, 0.2, 0.35, 0.5, 0.7, 0.95):
+            points.append({
+                "n": n, "x": x,
+                "kolmogorov_sf": float(stats.kstwo.sf(x, n)),
+                "smirnov_sf": float(scipy.special.smirnov(n, x)),
+            })
+    path = os.path.join(OUT, "distributions.json")
+    with open(path, "w") as handle:
+        json.dump({"scipy_version": scipy.__version__, "points": points}, handle, indent=0)
+        handle.write("\n")
+    print(f"{path}: {len(points)} points", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -31,12 +31,19 @@ mkdir -p "$WORK/demo" && cd "$WORK/demo"
 python3 "$ROOT/scripts/make_prediction_log.py" --lines 5000 --malformed 4 --days 20 --output data/predictions_log.csv
 "$FORECAST" plot >/dev/null 2>&1
 "$FORECAST" drift >/dev/null 2>&1 || true  # exit 3 when drift is found
-shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 3600
-shoot "$WORK/demo/reports/drift.html" "$OUT/drift.png" 1280 1100
+shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 7400
+shoot "$WORK/demo/reports/drift.html" "$OUT/drift.png" 1280 1900
 for svg in "$WORK"/demo/reports/*.svg; do
   name="$(basename "$svg" .svg)"
   shoot "$svg" "$OUT/$name.png" 800 440
 done
+
+echo "two replicas"
+mkdir -p "$WORK/replicas" && cd "$WORK/replicas"
+python3 "$ROOT/scripts/make_prediction_log.py" --lines 3000 --days 3 --seed 1 --output replica-a.csv
+python3 "$ROOT/scripts/make_prediction_log.py" --lines 3000 --days 3 --seed 2 --output replica-b.csv
+"$FORECAST" plot --log 'replica-*.csv' >/dev/null 2>&1
+shoot "$WORK/replicas/reports/predictions_time_series.svg" "$OUT/replicas_predictions_time_series.png" 800 440
 
 echo "edge cases: one line, constant"
 for case in one constant; do

@@ -7,6 +7,7 @@ public struct BarChart: Sendable {
         public let name: String
         public let values: [Double]
 
+        /// `values[i]` belongs to `categories[i]`; NaN leaves that bar out.
         public init(name: String, values: [Double]) {
             self.name = name
             self.values = values
@@ -21,6 +22,7 @@ public struct BarChart: Sendable {
     public var valueTitle: String
     public var frame = ChartFrame(left: 150)
 
+    /// Bars for `categories` (top to bottom), one per group in each category.
     public init(title: String, subtitle: String? = nil, categories: [String], groups: [Group], valueTitle: String) {
         self.title = title
         self.subtitle = subtitle
@@ -29,6 +31,7 @@ public struct BarChart: Sendable {
         self.valueTitle = valueTitle
     }
 
+    /// The chart, or a "nothing to show" chart when there is no finite value.
     public func render() -> SVGDocument {
         let values = groups.flatMap { $0.values.prefix(categories.count) }.filter(\.isFinite)
         guard !categories.isEmpty, !values.isEmpty else { return frame.message(title: title, text: "Nothing to show yet.") }

@@ -8,6 +8,7 @@ public struct ChartFrame: Sendable, Equatable {
     public let top: Double
     public let bottom: Double
 
+    /// Canvas size and the margins around the plot area, in SVG user units.
     public init(width: Double = 800, height: Double = 440, left: Double = 88, right: Double = 28,
                 top: Double = 78, bottom: Double = 72) {
         self.width = width
@@ -124,6 +125,17 @@ public struct ChartFrame: Sendable, Equatable {
             MarkupAttribute("fill", Theme.mutedText),
         ], text: text)
         return SVGDocument(width: width, height: height, title: title, content: heading(title: title, subtitle: nil) + [box, sentence])
+    }
+
+    /// An element id for `title`, stable across runs (FNV-1a of the title), so several charts
+    /// inlined in one HTML page do not share ids.
+    static func elementID(_ prefix: String, _ title: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in title.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return prefix + "-" + String(hash, radix: 36)
     }
 
     /// The rectangle that clips series to the plot area.

@@ -4,12 +4,14 @@ public struct HTMLPage: Sendable {
     public var title: String
     public var body: [MarkupNode]
 
+    /// A page titled `title` (browser tab) whose body holds `body`.
     public init(title: String, body: [MarkupNode]) {
         self.title = title
         self.body = body
     }
 
-    /// Stylesheet. It must not contain `<`, `>` or `&`: the renderer escapes text, and `<style>`
+    /// Stylesheet: one chart per row, at most 900 px wide, so the 12-px tick labels of the
+    /// 800-unit charts are shown at full size or larger. It must not contain `<`, `>` or `&`: the renderer escapes text, and `<style>`
     /// content is not unescaped by browsers.
     static let style = """
         body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #222;
@@ -21,8 +23,8 @@ public struct HTMLPage: Sendable {
         .card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; min-width: 120px; }
         .card .label { color: #555; font-size: 13px; }
         .card .value { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
-        figure { margin: 0; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 760px), 1fr)); gap: 28px; }
+        figure { margin: 0; max-width: 900px; }
         figure img, figure svg { width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #555; font-size: 13px; margin-top: 4px; }
         table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
@@ -48,10 +50,12 @@ public struct HTMLPage: Sendable {
 
     // MARK: building blocks
 
+    /// `<h1>`…`<h6>`; levels outside 1…6 are clamped.
     public static func heading(_ text: String, level: Int = 2) -> MarkupNode {
         .el("h\(min(max(level, 1), 6))", text: text)
     }
 
+    /// A paragraph, with a CSS class (`meta`, `note`, `drift`, `ok`) when given.
     public static func paragraph(_ text: String, className: String? = nil) -> MarkupNode {
         .el("p", className.map { [MarkupAttribute("class", $0)] } ?? [], text: text)
     }
@@ -91,6 +95,7 @@ public struct HTMLPage: Sendable {
         .el("figure", [], [svg.node, .el("figcaption", text: caption)])
     }
 
+    /// The figure column of the page.
     public static func grid(_ children: [MarkupNode]) -> MarkupNode {
         .el("div", [MarkupAttribute("class", "grid")], children)
     }

@@ -9,6 +9,7 @@ public struct HistogramChart: Sendable {
         public let name: String
         public let values: [Double]
 
+        /// Non-finite values are dropped.
         public init(name: String, values: [Double]) {
             self.name = name
             self.values = values.filter(\.isFinite)
@@ -25,6 +26,7 @@ public struct HistogramChart: Sendable {
     public var countTitle: String
     public var frame = ChartFrame()
 
+    /// `showShares` defaults to true when several samples are overlaid.
     public init(title: String, subtitle: String? = nil, xTitle: String, samples: [Sample], countTitle: String = "count",
                 showShares: Bool? = nil) {
         self.title = title
@@ -49,9 +51,14 @@ public struct HistogramChart: Sendable {
         let first = (lower / step).rounded(.down)
         var last = (upper / step).rounded(.up)
         if last == first { last += 1 }
+        // Same limit as `Ticks.nice`: past 2^52 bin indices do not step by one.
+        guard abs(first) < 0x1p52, abs(last) < 0x1p52, last - first <= 1000, upper - lower < .infinity else {
+            return [lower, upper]
+        }
         return stride(from: first, through: last, by: 1).map { Ticks.clean($0 * step) }
     }
 
+    /// The chart, or a "no data" chart when every sample is empty.
     public func render() -> SVGDocument {
         let drawn = samples.filter { !$0.values.isEmpty }
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
@@ -61,12 +68,7 @@ public struct HistogramChart: Sendable {
         let binCount = edges.count - 1
         let heights: [[Double]] = drawn.map { sample in
             var counts = [Double](repeating: 0, count: binCount)
-            let width = edges[1] - edges[0]
-            for value in sample.values {
-                // The last bin is closed on the right, like numpy.histogram.
-                let bin = min(max(Int((value - edges[0]) / width), 0), binCount - 1)
-                counts[bin] += 1
-            }
+            for value in sample.values { counts[PixelIndex.bin(value, edges: edges)] += 1 }
             return showShares ? counts.map { $0 / Double(sample.values.count) * 100 } : counts
         }
         let tallest = heights.flatMap { $0 }.max()!

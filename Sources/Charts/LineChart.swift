@@ -3,6 +3,8 @@ public struct Series: Sendable, Equatable {
     public let name: String
     public let x: [Double]
     public let y: [Double]
+    /// Stroke width of the line in user units (a summary line such as a mean is drawn thicker).
+    public var lineWidth = 1.6
 
     /// Pairs beyond the shorter of `x` and `y` are dropped; non-finite points are skipped.
     public init(name: String, x: [Double], y: [Double]) {
@@ -45,9 +47,12 @@ public struct LineChart: Sendable {
     public var yTitle: String
     public var series: [Series]
     public var frame = ChartFrame()
+    /// Share of the data range added on each side of the axes.
+    static let margin = 0.02
     /// Below this many points per series, each point also gets a dot.
     public var dotLimit = 60
 
+    /// One line per series, in palette order; a legend appears when there are several.
     public init(title: String, subtitle: String? = nil, xAxis: XAxis, yTitle: String, series: [Series]) {
         self.title = title
         self.subtitle = subtitle
@@ -56,7 +61,9 @@ public struct LineChart: Sendable {
         self.series = series
     }
 
+    /// The chart, or a "no data" chart when every series is empty.
     public func render() -> SVGDocument {
+        let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }.map(Self.sortedByX)
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
         let allX = drawn.flatMap { [$0.x.first!, $0.x.last!] }
@@ -66,9 +73,13 @@ public struct LineChart: Sendable {
             let pad = xAxis == .time ? 1800.0 : max(abs(xLow) * 0.1, 1)
             (xLow, xHigh) = (xLow - pad, xHigh + pad)
         }
+        // 2 % of room on each side, so dots on the first or last point are not cut in half.
+        let xPad = (xHigh - xLow) * Self.margin
+        (xLow, xHigh) = (xLow - xPad, xHigh + xPad)
         let yLow = drawn.map { $0.y.min()! }.min()!
         let yHigh = drawn.map { $0.y.max()! }.max()!
-        let yNice = Ticks.nice(low: yLow, high: yHigh, count: 6)
+        let yPad = (yHigh - yLow) * Self.margin
+        let yNice = Ticks.nice(low: yLow - yPad, high: yHigh + yPad, count: 6)
         let yScale = LinearScale(domain: yNice.domain, start: frame.plotBottom, end: frame.plotTop)
 
         let xScale: LinearScale
@@ -92,7 +103,7 @@ public struct LineChart: Sendable {
             let color = Theme.color(index)
             let columns = Int(frame.plotWidth)
             let kept = Downsampling.minMaxPerColumn(x: line.x, y: line.y, columns: columns) { value in
-                Int(xScale(value) - frame.plotLeft)
+                PixelIndex.clamped(xScale(value) - frame.plotLeft, count: columns)
             }
             var points = ""
             points.reserveCapacity(kept.count * 14)
@@ -101,7 +112,7 @@ public struct LineChart: Sendable {
             }
             if kept.count > 1 {
                 marks.append(.el("polyline", [MarkupAttribute("points", String(points.dropLast())), MarkupAttribute("fill", "none"),
-                                              MarkupAttribute("stroke", color), MarkupAttribute("stroke-width", 1.6),
+                                              MarkupAttribute("stroke", color), MarkupAttribute("stroke-width", line.lineWidth),
                                               MarkupAttribute("stroke-linejoin", "round")]))
             }
             if line.x.count <= dotLimit {
@@ -115,8 +126,8 @@ public struct LineChart: Sendable {
         let legend = frame.legend(drawn.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.line) })
         let content = frame.heading(title: title, subtitle: subtitle) + legend
             + frame.axes(x: xTicks, y: yTicks, xTitle: xTitle, yTitle: yTitle)
-            + [.el("defs", [], [frame.clipPath(id: "plot")]),
-               .el("g", [MarkupAttribute("clip-path", "url(#plot)")], marks)]
+            + [.el("defs", [], [frame.clipPath(id: clipID)]),
+               .el("g", [MarkupAttribute("clip-path", "url(#\(clipID))")], marks)]
         return SVGDocument(width: frame.width, height: frame.height, title: title, content: content)
     }
 
@@ -129,6 +140,8 @@ public struct LineChart: Sendable {
         }
         if sorted { return series }
         let order = series.x.indices.sorted { series.x[$0] < series.x[$1] }
-        return Series(name: series.name, x: order.map { series.x[$0] }, y: order.map { series.y[$0] })
+        var result = Series(name: series.name, x: order.map { series.x[$0] }, y: order.map { series.y[$0] })
+        result.lineWidth = series.lineWidth
+        return result
     }
 }

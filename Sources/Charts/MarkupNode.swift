@@ -31,6 +31,7 @@ public struct MarkupAttribute: Sendable, Equatable {
     public let name: String
     public let value: String
 
+    /// A text attribute, stored raw (escaped when rendered).
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value

@@ -7,6 +7,7 @@ public struct SVGDocument: Sendable, Equatable {
     public let title: String
     public let content: [MarkupNode]
 
+    /// An image of `width` × `height` user units drawing `content`.
     public init(width: Double, height: Double, title: String, content: [MarkupNode]) {
         self.width = width
         self.height = height

@@ -15,6 +15,7 @@ public struct ScatterChart: Sendable {
     public var frame = ChartFrame()
     public var pointLimit = 3000
 
+    /// `identityLine` names the dashed y = x line in the legend; nil draws none.
     public init(title: String, subtitle: String? = nil, xTitle: String, yTitle: String, series: [Series],
                 identityLine: String? = nil) {
         self.title = title
@@ -27,13 +28,17 @@ public struct ScatterChart: Sendable {
 
     static let cell = 4.0
 
+    /// The chart, or a "no data" chart when every series is empty.
     public func render() -> SVGDocument {
+        let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
         let xLow = drawn.map { $0.x.min()! }.min()!, xHigh = drawn.map { $0.x.max()! }.max()!
         let yLow = drawn.map { $0.y.min()! }.min()!, yHigh = drawn.map { $0.y.max()! }.max()!
-        let xNice = Ticks.nice(low: xLow, high: xHigh, count: 8)
-        let yNice = Ticks.nice(low: yLow, high: yHigh, count: 6)
+        // 2 % of room on each side, so dots on the extremes are not cut in half.
+        let (xPad, yPad) = ((xHigh - xLow) * 0.02, (yHigh - yLow) * 0.02)
+        let xNice = Ticks.nice(low: xLow - xPad, high: xHigh + xPad, count: 8)
+        let yNice = Ticks.nice(low: yLow - yPad, high: yHigh + yPad, count: 6)
         let xScale = LinearScale(domain: xNice.domain, start: frame.plotLeft, end: frame.plotRight)
         let yScale = LinearScale(domain: yNice.domain, start: frame.plotBottom, end: frame.plotTop)
         var marks: [MarkupNode] = []
@@ -66,7 +71,7 @@ public struct ScatterChart: Sendable {
             + frame.axes(x: xNice.ticks.map { (xScale($0), NumberFormat.tick($0, step: xNice.step), nil) },
                          y: yNice.ticks.map { (yScale($0), NumberFormat.tick($0, step: yNice.step)) },
                          xTitle: xTitle, yTitle: yTitle)
-            + [.el("defs", [], [frame.clipPath(id: "plot")]), .el("g", [MarkupAttribute("clip-path", "url(#plot)")], marks)]
+            + [.el("defs", [], [frame.clipPath(id: clipID)]), .el("g", [MarkupAttribute("clip-path", "url(#\(clipID))")], marks)]
         return SVGDocument(width: frame.width, height: frame.height, title: title, content: content)
     }
 
@@ -76,8 +81,8 @@ public struct ScatterChart: Sendable {
         let rows = Int((frame.plotHeight / Self.cell).rounded(.up))
         var counts = [Int32](repeating: 0, count: columns * rows)
         for i in points.x.indices {
-            let column = min(max(Int((xScale(points.x[i]) - frame.plotLeft) / Self.cell), 0), columns - 1)
-            let row = min(max(Int((yScale(points.y[i]) - frame.plotTop) / Self.cell), 0), rows - 1)
+            let column = PixelIndex.clamped((xScale(points.x[i]) - frame.plotLeft) / Self.cell, count: columns)
+            let row = PixelIndex.clamped((yScale(points.y[i]) - frame.plotTop) / Self.cell, count: rows)
             counts[row * columns + column] += 1
         }
         let largest = Double(counts.max() ?? 1)

@@ -26,6 +26,11 @@ public enum Ticks {
         let step = self.step(span: upper - lower, count: count)
         let first = (lower / step).rounded(.down)
         let last = (upper / step).rounded(.up)
+        // Tick indices beyond 2^52 no longer step by one (a spread of 1 around 10^16): fall back
+        // to the two ends rather than loop forever or draw thousands of ticks.
+        guard abs(first) < 0x1p52, abs(last) < 0x1p52, last - first <= 1000, step.isFinite else {
+            return (lower...upper, [lower, upper], upper - lower)
+        }
         let ticks = stride(from: first, through: last, by: 1).map { clean($0 * step) }
         return (clean(first * step)...clean(last * step), ticks, step)
     }

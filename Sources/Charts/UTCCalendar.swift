@@ -10,7 +10,8 @@ struct UTCCalendar {
     }
 
     static func fields(_ seconds: Double) -> Fields {
-        let whole = Int(seconds.rounded(.down))
+        // To the millisecond first, so 10:00:00.9999999 is 10:00:01 and not 10:00:00.
+        let whole = Int(((seconds * 1000).rounded() / 1000).rounded(.down))
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondOfDay = whole - days * 86_400
         let (year, month, day) = civil(days)

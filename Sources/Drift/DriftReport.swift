@@ -27,6 +27,7 @@ public struct DriftReport: Equatable, Sendable, Codable {
         case window, rule
     }
 
+    /// A report over `features`; drift is detected when any of them drifted.
     public init(features: [FeatureDrift], referencePath: String, logPaths: [String], currentCount: Int,
                 malformedLines: Int, window: Int?) {
         self.features = features

@@ -47,6 +47,9 @@ public struct FeatureDrift: Equatable, Sendable, Codable {
         let psi = try PopulationStabilityIndex.value(reference: reference, current: current)
         let spread = max(standardDeviation(reference), DriftRule.smallestStandardDeviation)
         let normalized = distance / spread
+        guard distance.isFinite, spread.isFinite, normalized.isFinite, psi.isFinite else {
+            throw DriftError.outOfRange(feature: feature)
+        }
         let method = DriftRule.method(referenceCount: reference.count)
         let score: Double
         let threshold: Double

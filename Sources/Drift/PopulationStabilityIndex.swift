@@ -30,10 +30,13 @@ public enum PopulationStabilityIndex {
     /// sample gets one bin over [v − 0.5, v + 0.5].
     static func sturgesEdges(pooledCount: Int, low: Double, high: Double) -> [Double] {
         let spread = high - low
-        let width = spread / (log2(Double(pooledCount)) + 1)
-        let binCount = width > 0 ? max(Int((spread / width).rounded(.up)), 1) : 1
+        let sturges = log2(Double(pooledCount)) + 1
+        let width = spread / sturges
+        let ratio = spread / width
+        let binCount = width > 0 && ratio.isFinite ? max(Int(ratio.rounded(.up)), 1) : max(Int(sturges.rounded(.up)), 1)
         let (first, last) = low == high ? (low - 0.5, high + 0.5) : (low, high)
-        let step = (last - first) / Double(binCount)
+        // Divided before subtracting, so a range wider than Double's (−1e308…1e308) stays finite.
+        let step = last / Double(binCount) - first / Double(binCount)
         return (0...binCount).map { $0 == binCount ? last : first + Double($0) * step }
     }
 
@@ -41,15 +44,15 @@ public enum PopulationStabilityIndex {
     static func shares(of values: [Double], edges: [Double]) -> [Double] {
         let binCount = edges.count - 1
         var counts = [Int](repeating: 0, count: binCount)
-        let first = edges[0]
-        let last = edges[binCount]
-        let width = (last - first) / Double(binCount)
-        for value in values where value >= first && value <= last {
-            var bin = min(Int((value - first) / width), binCount - 1)
-            // Floating-point division can land one bin off near an edge; settle it with the edges.
-            if bin > 0, value < edges[bin] { bin -= 1 }
-            if bin < binCount - 1, value >= edges[bin + 1] { bin += 1 }
-            counts[bin] += 1
+        for value in values where value >= edges[0] && value <= edges[binCount] {
+            // The last bin whose left edge is ≤ value (binary search: exact at the edges).
+            var low = 0
+            var high = binCount - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if edges[middle] <= value { low = middle } else { high = middle - 1 }
+            }
+            counts[low] += 1
         }
         return counts.map { Double($0) / Double(values.count) }
     }

@@ -5,9 +5,13 @@
 public struct APIDescription: Sendable {
     /// One documented operation.
     public struct Operation: Sendable {
+        /// HTTP method, upper case.
         public var method: String
+        /// Exact path.
         public var path: String
+        /// One line for lists.
         public var summary: String
+        /// A paragraph for the docs page and OpenAPI.
         public var description: String
         /// Example request body (JSON text), nil for bodiless requests.
         public var requestExample: String?
@@ -19,7 +23,10 @@ public struct APIDescription: Sendable {
         public var responseType: String
     }
 
+    /// The API's name.
     public var title: String
+    /// The service version.
     public var version: String
+    /// Every operation, in the order the docs list them.
     public var operations: [Operation]
 }

@@ -11,7 +11,7 @@ enum DocsPage {
             <style>
             body{font:15px/1.5 system-ui,sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
             h1{margin-bottom:.2rem}code,pre{font:13px ui-monospace,monospace;background:#f4f4f4;border-radius:4px}
-            pre{padding:.6rem;overflow:auto}section{border-top:1px solid #ddd;padding:.6rem 0}
+            pre{padding:.6rem;white-space:pre-wrap;word-break:break-all}section{border-top:1px solid #ddd;padding:.6rem 0}
             .m{display:inline-block;min-width:3.5rem;text-align:center;font-weight:600;color:#fff;border-radius:4px;padding:0 .4rem;margin-right:.5rem}
             .GET{background:#2f7d32}.POST{background:#1f5fa8}table{border-collapse:collapse}td{padding:.1rem .8rem .1rem 0;vertical-align:top}
             form{background:#f7f9fc;border:1px solid #dde3ee;border-radius:6px;padding:1rem}label{margin-right:1rem}

@@ -12,21 +12,27 @@ import Synchronization
 public final class ForecastService: Sendable {
     /// What `forecast serve`'s options set.
     public struct Options: Sendable {
+        /// Address, event loops and limits.
         public var server: ServerConfiguration
+        /// The prediction log.
         public var logPath: String
+        /// When the log is synced to disk.
         public var fsync: LogFsyncPolicy
         /// Seconds between checks of the model source's current version.
         public var pollInterval: Double
+        /// The version `GET /` and the OpenAPI document report (the `forecast` version).
+        public var serviceVersion: String
 
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
             server: ServerConfiguration = ServerConfiguration(), logPath: String = "data/predictions_log.csv",
-            fsync: LogFsyncPolicy = .batch, pollInterval: Double = 1.0
+            fsync: LogFsyncPolicy = .batch, pollInterval: Double = 1.0, serviceVersion: String = "0.0.0"
         ) {
             self.server = server
             self.logPath = logPath
             self.fsync = fsync
             self.pollInterval = pollInterval
+            self.serviceVersion = serviceVersion
         }
     }
 
@@ -44,7 +50,7 @@ public final class ForecastService: Sendable {
         self.options = options
         let log = try PredictionLog(path: options.logPath, policy: options.fsync)
         let slot = ModelSlot()
-        let state = ServiceState(slot: slot, log: log, loops: options.server.eventLoops)
+        let state = ServiceState(slot: slot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion)
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, events: events)
         let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion))

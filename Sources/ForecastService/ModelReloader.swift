@@ -12,6 +12,8 @@ final class ModelReloader: Sendable {
     private let events: @Sendable (ServiceEvent) -> Void
     /// The token of the last version tried (loaded or failed); only the maintenance thread writes it.
     private let lastToken = Mutex<String??>(nil)
+    /// The last failure reported, so a failure that persists is reported once, not every second.
+    private let lastFailure = Mutex<String?>(nil)
 
     init(source: any ModelSource, slot: ModelSlot, metrics: ServiceMetrics, events: @escaping @Sendable (ServiceEvent) -> Void) {
         self.source = source
@@ -40,6 +42,7 @@ final class ModelReloader: Sendable {
                 return
             }
             slot.install(model)
+            lastFailure.withLock { $0 = nil }
             if !initial { metrics.reloads.wrappingAdd(1, ordering: .relaxed) }
             events(.modelLoaded(version: model.version, previous: previous))
         } catch {
@@ -48,6 +51,11 @@ final class ModelReloader: Sendable {
     }
 
     private func report(failure reason: String, token: String?) {
+        let repeated = lastFailure.withLock { last in
+            defer { last = reason }
+            return last == reason
+        }
+        if repeated { return }
         metrics.reloadFailures.wrappingAdd(1, ordering: .relaxed)
         events(.reloadFailed(reason: reason, keeping: slot.current?.version))
     }

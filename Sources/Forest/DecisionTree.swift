@@ -13,6 +13,7 @@ public struct DecisionTree: Sendable, Equatable {
         /// Split threshold (go left when `x[feature] <= value`), or the leaf's prediction.
         public var value: Double
 
+        /// A node; `feature == -1` and `right == 0` make a leaf whose prediction is `value`.
         public init(feature: Int32, right: Int32, value: Double) {
             self.feature = feature
             self.right = right

@@ -12,6 +12,7 @@ public enum ForestError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stored tree is not a well-formed tree.
     case malformedTree(index: Int, reason: String)
 
+    /// One line naming the problem and the fix.
     public var description: String {
         switch self {
         case let .invalidParameter(name, value, expected):

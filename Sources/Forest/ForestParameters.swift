@@ -18,6 +18,7 @@ public struct ForestParameters: Sendable, Equatable, Codable {
     /// Each tree sees a bootstrap sample of the rows (`bootstrap=True`).
     public var bootstrap: Bool
 
+    /// Parameters with scikit-learn's defaults unless given.
     public init(
         treeCount: Int = 200, seed: UInt64 = 42, maxDepth: Int? = nil, minSamplesSplit: Int = 2,
         minSamplesLeaf: Int = 1, maxFeatures: Double = 1.0, bootstrap: Bool = true

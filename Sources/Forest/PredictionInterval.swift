@@ -16,24 +16,21 @@ public struct PredictionInterval: Sendable, Equatable {
     /// 90th percentile of the trees.
     public let upper: Double
 
+    /// A prediction with its interval bounds.
     public init(value: Double, lower: Double, upper: Double) {
         self.value = value
         self.lower = lower
         self.upper = upper
     }
 
-    /// The `percent` percentile of `values` (non-empty, any order; reordered in place) with
-    /// NumPy's linear interpolation, found by selection in O(n) rather than a full sort.
-    public static func percentile(_ percent: Double, selectingIn values: UnsafeMutableBufferPointer<Double>) -> Double {
+    /// The `percent` percentile of `values` (non-empty, any order) with NumPy's linear
+    /// interpolation, found by a bounded heap in about O(n) rather than a full sort.
+    public static func percentile(_ percent: Double, of values: UnsafeBufferPointer<Double>) -> Double {
         let rank = percent / 100 * Double(values.count - 1)
         let below = Int(rank.rounded(.down))
         let fraction = rank - Double(below)
-        let low = Selection.select(below, in: values)
-        guard fraction > 0, below + 1 < values.count else { return low }
-        // After selection everything past `below` is ≥ it: the next order statistic is their minimum.
-        var high = values[below + 1]
-        for index in (below + 2)..<values.count { high = min(high, values[index]) }
-        return low + (high - low) * fraction
+        let (low, high) = Selection.ranks(below, of: values)
+        return fraction > 0 ? low + (high - low) * fraction : low
     }
 
     /// The `percent` percentile of `sorted` (ascending, non-empty) with linear interpolation
@@ -58,8 +55,9 @@ extension RandomForestRegressor {
             predictEachTree(into: perTree, feature)
             var total = 0.0
             for value in perTree { total += value }
-            let lower = PredictionInterval.percentile(PredictionInterval.lowerPercentile, selectingIn: perTree)
-            let upper = PredictionInterval.percentile(PredictionInterval.upperPercentile, selectingIn: perTree)
+            let values = UnsafeBufferPointer(perTree)
+            let lower = PredictionInterval.percentile(PredictionInterval.lowerPercentile, of: values)
+            let upper = PredictionInterval.percentile(PredictionInterval.upperPercentile, of: values)
             return PredictionInterval(value: total / Double(count), lower: lower, upper: upper)
         }
     }

@@ -143,9 +143,9 @@ public struct RandomForestRegressor: Sendable, Equatable {
             if node.feature < 0 { return node.value }
             // Branch-free step: which way a row goes is unpredictable, and a mispredicted branch
             // per level costs more than the arithmetic.
-            let goesRight = feature(Int(node.feature)) > node.value ? 1 : 0
-            let left = index + 1
-            index = left &+ goesRight &* (base &+ Int(node.right) &- left)
+            index = RandomForestRegressor.choose(
+                feature(Int(node.feature)) > node.value, right: base &+ Int(node.right), left: index &+ 1
+            )
         }
     }
 
@@ -167,7 +167,7 @@ public struct RandomForestRegressor: Sendable, Equatable {
     /// the block walks it), and each row still adds the trees in order, so the result equals
     /// `predict(row:)` bit for bit.
     public func predict(_ features: FeatureMatrix, jobs: Int = defaultJobs) -> [Double] {
-        let block = 256
+        let block = 1024
         let rowCount = features.rowCount
         let blocks = (rowCount + block - 1) / block
         let parts = ParallelSlots.map(count: blocks, jobs: jobs) { index -> [Double] in

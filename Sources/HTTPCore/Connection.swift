@@ -30,6 +30,8 @@ final class Connection {
     var closeAfterFlush = false
     /// Whether epoll currently watches for writability.
     var watchingWrites = false
+    /// Whether the outbox waits in the loop's send queue (sent at the end of the epoll batch).
+    var queued = false
 
     init(descriptor: Int32, now: Int) {
         self.descriptor = descriptor

@@ -38,10 +38,14 @@ final class EventLoop {
     var connectionCount = 0
     /// Responses of one read, encoded back to back and sent with one `send`.
     var output: [UInt8] = []
+    /// Connections whose outbox is sent at the end of the current epoll batch.
+    var sendQueue: [Connection] = []
     var date = HTTPDate()
     var accessLog: AccessLog
     var now = MonotonicClock.nanoseconds()
     var drainDeadline: Int?
+    /// True while the listener is out of the epoll set after running out of descriptors.
+    var acceptPaused = false
     let scratch = UnsafeMutableRawPointer.allocate(byteCount: EventLoop.readChunk, alignment: 16)
 
     init(index: Int, listener: Int32, wakeDescriptor: Int32, shared: ServerShared, responder: any RequestResponder) throws(SocketError) {
@@ -84,8 +88,16 @@ final class EventLoop {
                     handle(connection, flags: flags)
                 }
             }
-            if drainDeadline == nil && shared.stopping.load(ordering: .relaxed) { beginDrain() }
+            flushSendQueue()
+            if drainDeadline == nil && shared.stopping.load(ordering: .relaxed) {
+                beginDrain()
+                flushSendQueue()
+            }
             if now >= nextSweep {
+                if acceptPaused, let listener {
+                    acceptPaused = false
+                    epoll.control(Epoll.add, listener, events: Epoll.input)
+                }
                 sweep()
                 nextSweep = now + EventLoop.sweepInterval
             }
@@ -115,7 +127,19 @@ final class EventLoop {
         let metrics = shared.metrics
         // A bounded batch per wake-up keeps accepting fair to clients already connected.
         for _ in 0..<64 {
-            guard let descriptor = Socket.accept(listener) else { return }
+            let descriptor: Int32
+            switch Socket.accept(listener) {
+            case let .connection(accepted):
+                descriptor = accepted
+            case .none:
+                return
+            case .outOfDescriptors:
+                // Stop watching the listener until the next sweep (≤ 0.25 s) instead of spinning
+                // on a listener that stays readable; closing connections frees descriptors.
+                epoll.control(Epoll.delete, listener, events: 0)
+                acceptPaused = true
+                return
+            }
             metrics.shards[index].accepted.add()
             let open = metrics.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
             if open > limits.maxConnections && !evictOne() {
@@ -195,11 +219,15 @@ final class EventLoop {
     private func beginDrain() {
         drainDeadline = now + Int(limits.shutdownGrace * 1e9)
         if let listener {
-            epoll.control(Epoll.delete, listener, events: 0)
+            if !acceptPaused { epoll.control(Epoll.delete, listener, events: 0) }
             Socket.close(listener)
             self.listener = nil
         }
-        for case let connection? in connections where connection.isIdle { close(connection) }
+        for case let connection? in connections where connection.isIdle {
+            // Bytes already in the kernel buffer are a request in flight: read them first.
+            readAvailable(connection)
+            if connections[Int(connection.descriptor)] === connection && connection.isIdle { close(connection) }
+        }
     }
 
     /// Closes the socket and forgets the connection.

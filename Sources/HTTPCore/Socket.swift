@@ -82,18 +82,27 @@ public enum Socket {
         }
     }
 
-    /// Accepts one pending connection, made non-blocking and close-on-exec; nil when none is pending.
+    /// What one `accept` found.
+    public enum AcceptResult: Equatable {
+        /// A new connection, non-blocking and close-on-exec.
+        case connection(Int32)
+        /// Nothing pending (or the peer gave up first): try again on the next readiness.
+        case none
+        /// The process or system is out of descriptors: the listener stays readable, so the
+        /// caller must pause accepting rather than spin.
+        case outOfDescriptors
+    }
+
+    /// Accepts one pending connection and makes it non-blocking and close-on-exec.
     ///
-    /// Transient failures (the peer gave up, out of descriptors) also return nil: the listener
-    /// stays readable and the loop tries again, which is what a server must do (never exit).
     /// (`accept4` would save the two `fcntl`s but is not in Swift's Glibc module; accepting is
     /// off the hot path with keep-alive.)
-    public static func accept(_ listener: Int32) -> Int32? {
+    public static func accept(_ listener: Int32) -> AcceptResult {
         let descriptor = Glibc.accept(listener, nil, nil)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return errno == EMFILE || errno == ENFILE ? .outOfDescriptors : .none }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        return descriptor
+        return .connection(descriptor)
     }
 
     /// Disables Nagle's algorithm: a response sits in one segment and leaves at once instead of

@@ -42,6 +42,7 @@ public struct ModelFile: Sendable, Equatable, Codable {
         case trees
     }
 
+    /// Fields in the order a reader of the file meets them.
     public init(
         modelVersion: String, createdAt: String, featureSet: FeatureSet, hyperparameters: Hyperparameters,
         training: TrainingInfo, metrics: ModelMetrics, testPredictions: [TestPrediction], history: ServingHistory,
@@ -83,6 +84,7 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         case bootstrap
     }
 
+    /// The stored form of `parameters`.
     public init(_ parameters: ForestParameters) {
         nEstimators = parameters.treeCount
         seed = parameters.seed
@@ -140,6 +142,7 @@ public struct TrainingInfo: Sendable, Equatable, Codable {
         case testLastDay = "test_last_day"
     }
 
+    /// Fields in the order a reader of the file meets them.
     public init(
         featuresPath: String, featuresSHA256: String, trainRows: Int, testRows: Int, trainFirstDay: String,
         trainLastDay: String, testFirstDay: String, testLastDay: String
@@ -162,6 +165,7 @@ public struct TestPrediction: Sendable, Equatable, Codable {
     public var actual: Double
     public var predicted: Double
 
+    /// One test day's forecast against what happened.
     public init(date: String, actual: Double, predicted: Double) {
         self.date = date
         self.actual = actual
@@ -183,11 +187,13 @@ public struct ServingHistory: Sendable, Equatable, Codable {
         case revenue
     }
 
+    /// History ending on `lastDay` (nil for a basic model, which needs none).
     public init(lastDay: String?, revenue: [Double]) {
         self.lastDay = lastDay
         self.revenue = revenue
     }
 
+    /// Encodes optional fields as explicit `null`s so readers see them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(lastDay, forKey: .lastDay)

@@ -17,6 +17,7 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The registry's files are inconsistent or could not be written.
     case registry(String)
 
+    /// One line naming the problem and the fix.
     public var description: String {
         switch self {
         case let .unreadable(path, reason):

@@ -24,6 +24,7 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
         case otherFeatureSet = "other_feature_set"
     }
 
+    /// Metrics from their parts.
     public init(
         test: RegressionMetrics, baselines: [String: RegressionMetrics], oobR2: Double?,
         featureImportances: [String: Double], backtest: BacktestSummary?, otherFeatureSet: FeatureSetScore? = nil
@@ -36,6 +37,7 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
         self.otherFeatureSet = otherFeatureSet
     }
 
+    /// Encodes optional fields as explicit `null`s so readers see them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(test, forKey: .test)
@@ -59,12 +61,14 @@ public struct FeatureSetScore: Sendable, Equatable, Codable {
         case backtestMean = "backtest_mean"
     }
 
+    /// The other feature set's scores.
     public init(featureSet: String, test: RegressionMetrics, backtestMean: RegressionMetrics?) {
         self.featureSet = featureSet
         self.test = test
         self.backtestMean = backtestMean
     }
 
+    /// Encodes optional fields as explicit `null`s so readers see them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(featureSet, forKey: .featureSet)
@@ -79,6 +83,7 @@ public struct BacktestSummary: Sendable, Equatable, Codable {
     /// Per model/baseline name, the mean of the folds' metrics.
     public var mean: [String: RegressionMetrics]
 
+    /// A backtest from its folds and their per-name means.
     public init(folds: [BacktestFold], mean: [String: RegressionMetrics]) {
         self.folds = folds
         self.mean = mean
@@ -100,6 +105,7 @@ public struct BacktestFold: Sendable, Equatable, Codable {
         case metrics
     }
 
+    /// One fold's rows, dates and metrics.
     public init(trainRows: Int, testFirstDay: String, testLastDay: String, metrics: [String: RegressionMetrics]) {
         self.trainRows = trainRows
         self.testFirstDay = testFirstDay

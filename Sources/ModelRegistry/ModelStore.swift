@@ -25,6 +25,7 @@ public struct ModelStore: Sendable {
     /// Rollback history kept in `CURRENT` (older entries are forgotten, the files stay).
     static let historyLimit = 100
 
+    /// A registry rooted at `directory` (created on first registration).
     public init(directory: String) {
         self.directory = directory
     }

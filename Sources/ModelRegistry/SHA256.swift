@@ -12,12 +12,14 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    // The eight working hash words (FIPS 180-4 §5.3.3), kept as plain properties, not an array,
+    // so the compression loop runs on registers.
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
+    /// A hasher with the initial hash value of FIPS 180-4 §5.3.3.
     public init() {
         pending.reserveCapacity(64)
     }
@@ -25,7 +27,8 @@ public struct SHA256: Sendable {
     /// The lowercase hex digest of `bytes`.
     public static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
-        hasher.update(bytes)
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(buffer: UnsafeRawBufferPointer($0)) }
+        if contiguous == nil { hasher.update(bytes) }
         return hasher.finalizeHex()
     }
 
@@ -49,7 +52,7 @@ public struct SHA256: Sendable {
             offset += 1
         }
         while buffer.count - offset >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + 64)]))
+            compress(buffer.baseAddress! + offset)
             offset += 64
             length &+= 64
         }
@@ -71,7 +74,7 @@ public struct SHA256: Sendable {
         }
         let digits: [Character] = Array("0123456789abcdef")
         var text = ""
-        for word in state {
+        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
             for shift in stride(from: 28, through: 0, by: -4) {
                 text.append(digits[Int((word >> UInt32(shift)) & 0xf)])
             }
@@ -79,21 +82,26 @@ public struct SHA256: Sendable {
         return text
     }
 
-    private mutating func compress<Block: Collection>(_ block: Block) where Block.Element == UInt8, Block.Index == Int {
+    private mutating func compress<Block: Collection>(_ block: Block) where Block.Element == UInt8 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { copy in
+            _ = copy.initialize(from: block)
+            compress(UnsafeRawPointer(copy.baseAddress!))
+        }
+    }
+
+    /// One 64-byte block (FIPS 180-4 §6.2.2).
+    private mutating func compress(_ block: UnsafeRawPointer) {
         // The message schedule lives on the stack: no allocation per 64-byte block.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            let base = block.startIndex
             for i in 0..<16 {
-                w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
-                    | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
+                w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
                 let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
+            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
             SHA256.roundConstants.withUnsafeBufferPointer { k in
                 for i in 0..<64 {
                     let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
@@ -112,17 +120,18 @@ public struct SHA256: Sendable {
                     a = t1 &+ t2
                 }
             }
-            state[0] &+= a
-            state[1] &+= b
-            state[2] &+= c
-            state[3] &+= d
-            state[4] &+= e
-            state[5] &+= f
-            state[6] &+= g
-            state[7] &+= h
+            h0 &+= a
+            h1 &+= b
+            h2 &+= c
+            h3 &+= d
+            h4 &+= e
+            h5 &+= f
+            h6 &+= g
+            h7 &+= h
         }
     }
 
+    @inline(__always)
     private func rotr(_ value: UInt32, _ amount: UInt32) -> UInt32 {
         (value >> amount) | (value << (32 - amount))
     }

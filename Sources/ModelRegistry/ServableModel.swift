@@ -9,6 +9,7 @@ public struct ModelPrediction: Sendable, Equatable {
     public let lower: Double
     public let upper: Double
 
+    /// A prediction with its interval bounds.
     public init(value: Double, lower: Double, upper: Double) {
         self.value = value
         self.lower = lower

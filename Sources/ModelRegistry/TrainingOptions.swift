@@ -32,6 +32,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewRows(rows: Int, needed: Int)
     case badSplit(String)
 
+    /// One line naming the problem and the fix.
     public var description: String {
         switch self {
         case let .tooFewRows(rows, needed):

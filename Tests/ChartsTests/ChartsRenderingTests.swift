@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    @Test func extremeValues_FiniteOutput() throws {
+        let cases: [[Double]] = [[1e16, 1e16 + 2, 1e16 + 4], [1e-3, 1e300], [-1e308, 1e308], [0.1, 0.1 + 1e-15]]
+        for values in cases {
+            let x = values.indices.map { 1_700_000_000 + Double($0) }
+            for document in Self.documents(x, values) {
+                let text = document.render()
+                #expect(XMLCheck.parse(text) != nil, "\(values) \(document.title)")
+                #expect(!text.contains("NaN") && !text.contains("inf"))
+                #expect(text.utf8.count < 100_000)
+            }
+        }
+    }
+
     @Test func emptySeries_SaysSo() throws {
         for document in Self.documents([], []) {
             let parsed = try #require(XMLCheck.parse(document.render()))
@@ -57,6 +70,21 @@ import Testing
         #expect(parsed.text.contains("replica-a") && parsed.text.contains("replica-b"))
         let strokes = Set(parsed.attributes.compactMap { $0["stroke"] }.filter { Theme.palette.contains($0) })
         #expect(strokes.count == 2)
+    }
+
+    @Test func clipPathIDs_DifferPerChart_AndAreDefined() throws {
+        func clipIDs(_ title: String) throws -> (defined: String?, used: String?) {
+            let text = LineChart(title: title, xAxis: .time, yTitle: "y", series: [Series(name: "s", x: [0, 60], y: [1, 2])])
+                .render().render()
+            let parsed = try #require(XMLCheck.parse(text))
+            let defined = zip(parsed.elements, parsed.attributes).first { $0.0 == "clipPath" }?.1["id"]
+            let used = parsed.attributes.compactMap { $0["clip-path"] }.first
+            return (defined, used)
+        }
+        let first = try clipIDs("first chart")
+        let second = try clipIDs("second chart")
+        #expect(first.used == "url(#\(first.defined ?? "missing"))")
+        #expect(first.defined != second.defined)
     }
 
     @Test func histogram_CountsEveryValueOnce() throws {

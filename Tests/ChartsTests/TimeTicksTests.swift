@@ -51,6 +51,15 @@ import Testing
         #expect(ticks.count <= 7)
     }
 
+    @Test func burstWithinASecond_MillisecondTicks() {
+        let start = Self.day + 10 * 3600 + 15 * 60 + 34.528
+        let ticks = TimeTicks.ticks(start: start, end: start + 0.4)
+        #expect(ticks.count >= 3 && ticks.count <= 6)
+        #expect(ticks.first?.label == "10:15:34.600")
+        #expect(ticks.first?.context == "Nov 22, 2026")
+        #expect(ticks.allSatisfy { $0.label.hasPrefix("10:15:34.") })
+    }
+
     @Test func emptyOrReversedRange_NoTicks() {
         #expect(TimeTicks.ticks(start: 10, end: 10).isEmpty)
         #expect(TimeTicks.ticks(start: 10, end: 5).isEmpty)

@@ -28,6 +28,12 @@ import Testing
         #expect(drift.wassersteinNormalized.isFinite)
     }
 
+    @Test func absurdlyFarApartValues_ThrowInsteadOfOverflowing() {
+        #expect(throws: DriftError.outOfRange(feature: "ca_total")) {
+            try FeatureDrift.evaluate(feature: "ca_total", reference: [-1e308, 0], current: [1e308, 5])
+        }
+    }
+
     @Test func sameDistribution_NoDrift() throws {
         let values = (0..<300).map { Double($0 % 50) }
         let drift = try FeatureDrift.evaluate(feature: "x", reference: values, current: values)

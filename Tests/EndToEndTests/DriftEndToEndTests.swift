@@ -41,6 +41,9 @@ import Testing
         #expect(result.stdout.contains("no drift detected"))
         #expect(directory.exists("reports/drift.html") && directory.exists("reports/drift.json"))
         #expect(try directory.read("reports/drift.html").contains("<svg"))
+        // `forecast plot` afterwards links the drift report from the index.
+        #expect(try ForecastBinary.run(["plot", "--log", "log.csv"], in: directory.url).status == 0)
+        #expect(try directory.read("reports/index.html").contains("href=\"drift.html\""))
     }
 
     @Test func shiftedInputs_ExitThree_JSONSaysWhich() throws {
@@ -74,6 +77,30 @@ import Testing
         #expect(recent.status == 0, "\(recent.stdout)")
         #expect(recent.stdout.contains("\"current_count\" : 60"))
         #expect(try run(directory, ["--window", "0"]).status == 2)
+    }
+
+    @Test func referenceOver1000Rows_DecidesWithWasserstein() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        // 1,100 consecutive days from 2023-01-01, same value pattern as `features()`.
+        var text = "date,ca_total,nb_commandes,label\n"
+        var (year, month, day) = (2023, 1, 1)
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        for index in 0..<1100 {
+            text += String(format: "%04d-%02d-%02d", year, month, day)
+                + ",\(10_000 + 100 * (index % 20)),\(200 + index % 20),\(10_000 + 100 * ((index + 1) % 20))\n"
+            let length = month == 2 && year % 4 == 0 ? 29 : lengths[month - 1]
+            day += 1
+            if day > length { (day, month) = (1, month + 1) }
+            if month > 12 { (month, year) = (1, year + 1) }
+        }
+        try directory.write(text, to: "features.csv")
+        try directory.write(Self.log(count: 200, shift: 0), to: "log.csv")
+        let calm = try run(directory, ["--json"])
+        #expect(calm.status == 0, "\(calm.stdout)\(calm.stderr)")
+        #expect(calm.stdout.contains("\"method\" : \"wasserstein_normed\""))
+        try directory.write(Self.log(count: 200, shift: 1000), to: "log.csv")
+        #expect(try run(directory).status == 3)
     }
 
     @Test func missingOrEmptyLog_ExitsOne() throws {

@@ -137,6 +137,21 @@ import Testing
         #expect(try directory.read("reports/model_feature_importances.svg").contains("ca_total"))
     }
 
+    @Test func absurdValues_NoCrash_ValidCharts() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let log = Self.header + "2026-11-22T10:00:00.000Z,1e308,0,-1e308,v1\n"
+            + "2026-11-22T10:00:01.000Z,-1e308,999999999999999999,1e308,v1\n"
+            + "9999-12-31T23:59:59.999Z,0,5,0.0000001,v1\n0000-01-01T00:00:00.000Z,5,5,5,v1\n"
+        try directory.write(log, to: "log.csv")
+        let result = try ForecastBinary.run(["plot", "--log", "log.csv"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        for chart in Self.charts {
+            let text = try directory.read("reports/" + chart)
+            #expect(Self.isXML(text) && !text.contains("NaN") && !text.contains("inf"), "\(chart)")
+        }
+    }
+
     @Test func missingLog_ExitsOne_WithOneLine() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }

@@ -82,7 +82,10 @@ extension ServeEndToEndTests {
         #expect(health.status == 200)
         #expect(try health.json()["model_version"] as? String == version)
         #expect(try client.exchange("GET", "/model/info").json()["model_version"] as? String == version)
-        #expect(try client.exchange("GET", "/").json()["routes"] is [Any])
+        let index = try client.exchange("GET", "/").json()
+        #expect(index["routes"] is [Any])
+        let cliVersion = try ForecastBinary.run(["--version"], in: directory.url).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(index["version"] as? String == cliVersion)
         #expect(try client.exchange("GET", "/openapi.json").json()["openapi"] as? String == "3.0.3")
         #expect(try client.exchange("GET", "/docs").text.contains("<form"))
         let alert = try client.exchange("POST", "/predict-with-alert", json: "{\"ca_total\": 1, \"nb_commandes\": 1, \"seuil_alerte\": 1e12}")
@@ -120,6 +123,29 @@ extension ServeEndToEndTests {
         #expect(entries.allSatisfy { $0.count == 5 })
         let revenues = Set(entries.compactMap { Double($0[1]).map(Int.init) })
         #expect(revenues == Set((0..<clients).flatMap { index in (0..<perClient).map { index * 1000 + $0 } }))
+    }
+
+    @Test func pipelinedLargeResponsesToASlowReaderArriveWholeAndInOrder() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet"])
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        let rounds = 30
+        for round in 0..<rounds {
+            let items = (0..<1000).map { "{\"ca_total\": \(round * 1000 + $0), \"nb_commandes\": 1}" }
+            // Megabytes of responses pile up unread: the server must park them and stop reading.
+            try client.send(RawHTTPClient.request("POST", "/predict/batch", json: "[" + items.joined(separator: ",") + "]"))
+        }
+        for round in 0..<rounds {
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            let predictions = try #require(try response.json()["predictions"] as? [[String: Any]])
+            let first = try #require(predictions.first?["inputs"] as? [String: Any])
+            #expect(predictions.count == 1000)
+            #expect(first["ca_total"] as? Double == Double(round * 1000))
+        }
+        #expect(try logEntries(directory).count == rounds * 1000)
     }
 
     @Test func restartAppendsToTheSameLogWithOneHeader() throws {

@@ -10,6 +10,23 @@ extension ServeEndToEndTests {
         try RawHTTPClient(port: port).exchange("GET", "/health").json()["model_version"] as? String
     }
 
+    @Test func freshCloneWithOnlyTheRawSampleTrainsFirstThenServes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        // A small stand-in for the shipped sample at its SPEC.md path; no features, no model.
+        let generated = try ForecastBinary.run(["generate", "--days", "60"], in: directory.url)
+        #expect(generated.status == 0)
+        #expect(directory.exists("data/raw/ventes_ecommerce.csv"))
+        let server = try ServerProcess(in: directory.url)
+        defer { server.stop() }
+        #expect(server.stderr.contains("no model yet: running the ETL on data/raw/ventes_ecommerce.csv"))
+        #expect(server.stderr.contains("no model yet: training on data/processed/features_daily.csv"))
+        let version = try TrainedModel.currentVersion(in: directory)
+        #expect(try health(server.port) == version)
+        let response = try RawHTTPClient(port: server.port).exchange("POST", "/predict", json: "{\"ca_total\": 15000, \"nb_commandes\": 320}")
+        #expect(response.status == 200)
+    }
+
     @Test func newCurrentVersionInTheRegistryIsServedWithoutRestart() throws {
         let directory = try TrainedModel.directory()
         defer { directory.cleanUp() }

@@ -149,10 +149,29 @@ import Glibc
         }
     }
 
+    @Test func sigtermFinishesTheRequestInFlightThenExitsZero() throws {
+        try withServer { server, _ in
+            let client = try RawHTTPClient(port: server.port)
+            let body = "{\"ca_total\": -1, \"nb_commandes\": 1}"
+            try client.send("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            #expect(ServerProcess.eventually { server.stderr.contains("no model yet") })
+            server.send(SIGTERM)
+            #expect(ServerProcess.eventually { server.stderr.contains("shutting down") })
+            try client.send(body)
+            let response = try client.readResponse()
+            #expect(response.status == 422)
+            #expect(response.header("Connection") == "close")
+            #expect(server.waitForExit() == 0)
+        }
+    }
+
     @Test func portComesFromTheEnvironmentWhenNotGiven() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        // --port 0 is always passed by ServerProcess; check PORT alone via a bad value instead.
+        let server = try ServerProcess(in: directory.url, environment: ["PORT": "0"], portArguments: [])
+        defer { server.stop() }
+        #expect(server.port > 0)
+        #expect(try RawHTTPClient(port: server.port).exchange("GET", "/").status == 200)
         let result = try ForecastBinary.run(["serve"], in: directory.url, environment: ["PORT": "notaport"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("PORT='notaport'"))

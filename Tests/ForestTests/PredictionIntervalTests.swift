@@ -28,3 +28,34 @@ import Testing
         }
     }
 }
+
+@Suite struct SelectionTests {
+    @Test func ranks_MatchASortedCopy_ForEverySizeAndRank() {
+        var random = SeededGenerator(seed: 11)
+        for count in [1, 2, 3, 5, 10, 37, 200] {
+            // Few distinct values, so ties are common.
+            let values = (0..<count).map { _ in Double(random.next(below: 7)) }
+            let sorted = values.sorted()
+            values.withUnsafeBufferPointer { buffer in
+                for k in 0..<count {
+                    let (low, high) = Selection.ranks(k, of: buffer)
+                    #expect(low == sorted[k] && high == sorted[min(k + 1, count - 1)], "count \(count) rank \(k)")
+                }
+            }
+        }
+    }
+
+    @Test func percentile_AgreesWithTheSortedDefinition() {
+        var random = SeededGenerator(seed: 3)
+        let values = (0..<200).map { _ in Double(random.next() >> 11) }
+        let sorted = values.sorted()
+        values.withUnsafeBufferPointer { buffer in
+            sorted.withUnsafeBufferPointer { sortedBuffer in
+                for percent in [0.0, 10, 50, 90, 100] {
+                    #expect(PredictionInterval.percentile(percent, of: buffer)
+                        == PredictionInterval.percentile(percent, ofSorted: sortedBuffer))
+                }
+            }
+        }
+    }
+}

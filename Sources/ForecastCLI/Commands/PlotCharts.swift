@@ -15,22 +15,23 @@ enum PlotCharts {
 
     static func make(_ log: PlotLogData) -> [Chart] {
         let perSource = log.sources.filter { !$0.range.isEmpty }
-        func series(_ column: [Double]) -> [Series] {
-            if perSource.count <= 1 {
-                return [Series(name: "predictions", x: log.times, y: column)]
-            }
-            return perSource.map { source in
-                Series(name: URL(fileURLWithPath: source.path).lastPathComponent,
-                       x: Array(log.times[source.range]), y: Array(column[source.range]))
-            }
+        func series(_ column: [Double], name: String) -> [Series] {
+            var lines = perSource.count <= 1
+                ? [Series(name: name, x: log.times, y: column)]
+                : perSource.map { source in
+                    Series(name: URL(fileURLWithPath: source.path).lastPathComponent,
+                           x: Array(log.times[source.range]), y: Array(column[source.range]))
+                }
+            if let trend = PlotTrend.series(times: log.times, values: column) { lines.append(trend) }
+            return lines
         }
         let count = NumberFormat.grouped(Double(log.count), decimals: 0) + (log.count == 1 ? " prediction" : " predictions")
         let replicas = perSource.count > 1 ? ", one line per log file" : ""
         return [
             Chart(fileName: "predictions_time_series.svg",
-                  caption: "Every logged prediction in time order\(replicas).",
+                  caption: "Every logged prediction in time order\(replicas); with many predictions, the thick line is their mean per hour or day.",
                   document: LineChart(title: "Predictions over time", subtitle: "\(count)\(replicas)",
-                                      xAxis: .time, yTitle: predictionTitle, series: series(log.predictions)).render()),
+                                      xAxis: .time, yTitle: predictionTitle, series: series(log.predictions, name: "predictions")).render()),
             Chart(fileName: "predictions_histogram.svg",
                   caption: "How the predicted values are spread.",
                   document: HistogramChart(title: "Distribution of predictions", subtitle: count,
@@ -48,12 +49,12 @@ enum PlotCharts {
                   caption: "The ca_total input of each prediction over time.",
                   document: LineChart(title: "Input: revenue of the day over time", subtitle: "ca_total sent to /predict",
                                       xAxis: .time, yTitle: "revenue of the day, ca_total (€)",
-                                      series: series(log.revenues)).render()),
+                                      series: series(log.revenues, name: "ca_total")).render()),
             Chart(fileName: "inputs_orders_time_series.svg",
                   caption: "The nb_commandes input of each prediction over time.",
                   document: LineChart(title: "Input: orders of the day over time", subtitle: "nb_commandes sent to /predict",
                                       xAxis: .time, yTitle: "orders of the day, nb_commandes (count)",
-                                      series: series(log.orderCounts)).render()),
+                                      series: series(log.orderCounts, name: "nb_commandes")).render()),
         ]
     }
 }

@@ -41,7 +41,8 @@ enum PlotCommand: Command {
         for chart in charts + model.charts {
             try AtomicFile.write(chart.document.render(), to: outputDirectory + "/" + chart.fileName)
         }
-        let page = PlotIndexPage.make(log: log, summary: summary, charts: charts, modelSection: model.nodes, generatedAt: Date())
+        let page = PlotIndexPage.make(log: log, summary: summary, charts: charts, modelSection: model.nodes, generatedAt: Date(),
+                                      hasDriftReport: FileManager.default.fileExists(atPath: outputDirectory + "/drift.html"))
         let indexPath = outputDirectory + "/index.html"
         try AtomicFile.write(page.render(), to: indexPath)
 

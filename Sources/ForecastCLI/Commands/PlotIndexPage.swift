@@ -6,10 +6,15 @@ enum PlotIndexPage {
     /// At most this many anomalies are listed; the total is always given.
     static let anomalyRows = 50
 
+    /// `hasDriftReport`: a drift.html from `forecast drift` sits in the same folder (linked).
     static func make(log: PlotLogData, summary: PlotSummary, charts: [PlotCharts.Chart], modelSection: [MarkupNode],
-                     generatedAt: Date) -> HTMLPage {
+                     generatedAt: Date, hasDriftReport: Bool) -> HTMLPage {
         var body: [MarkupNode] = [HTMLPage.heading("RevenueForecast monitoring", level: 1)]
         body.append(HTMLPage.paragraph(sourceLine(log, generatedAt: generatedAt), className: "meta"))
+        if hasDriftReport {
+            body.append(.el("p", [], [.text("Data drift: "), .el("a", [MarkupAttribute("href", "drift.html")], text: "drift report"),
+                                      .text(" (as of the last 'forecast drift' run).")]))
+        }
         body.append(HTMLPage.heading("Predictions"))
         body.append(HTMLPage.cards(cards(summary.all)))
         body.append(HTMLPage.heading("Last 24 hours", level: 3))

@@ -10,7 +10,7 @@ enum PredictCommand: Command {
             Prints the forecast of the next day's revenue and an interval: the 10th to 90th percentile \
             of the individual trees' predictions (how much the trees disagree, not a calibrated \
             confidence interval). With an extended model, the day given is taken as the day after the \
-            last day of the training data.
+            last day of its features file (see forecast models show).
             """,
         options: [
             OptionSpec("ca-total", value: "X", help: "Revenue of the day (required)."),

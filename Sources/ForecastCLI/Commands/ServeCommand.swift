@@ -16,7 +16,7 @@ enum ServeCommand: Command {
             """,
         options: [
             OptionSpec("host", value: "HOST", help: "Numeric address to bind (0.0.0.0 for all interfaces).", default: "127.0.0.1"),
-            OptionSpec("port", value: "PORT", help: "Port to bind; 0 takes a free port. Default: $PORT, else 8000.", default: "8000"),
+            OptionSpec("port", value: "PORT", help: "Port to bind; 0 takes a free port.", default: "$PORT, else 8000"),
             OptionSpec("log", value: "PATH", help: "Prediction log.", default: "data/predictions_log.csv"),
             OptionSpec(
                 "log-fsync", value: "MODE",
@@ -49,11 +49,15 @@ enum ServeCommand: Command {
         if let value = try options.int("max-body-bytes", in: 1...(1 << 30)) { limits.maxBodyBytes = value }
         var server = ServerConfiguration(host: host, port: port, eventLoops: threads, limits: limits)
         server.accessLog = !options.flag("quiet")
-        let serviceOptions = ForecastService.Options(server: server, logPath: options.string("log") ?? "data/predictions_log.csv", fsync: fsync)
+        let serviceOptions = ForecastService.Options(
+            server: server, logPath: options.string("log") ?? "data/predictions_log.csv", fsync: fsync,
+            serviceVersion: ForecastCLI.version
+        )
 
         // Signals are taken synchronously by this thread (sigwait); block them before any
         // server thread exists so every thread inherits the mask.
         let signals = ServeSignals()
+        ServeDescriptorLimit.raise()
         let source = try ServeModelSource.prepare(modelsDirectory: modelsDirectory, console: console)
         let service = try ForecastService(options: serviceOptions, source: source) { event in
             console.err(ServeEvents.describe(event))

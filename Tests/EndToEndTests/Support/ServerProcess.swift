@@ -16,11 +16,15 @@ final class ServerProcess {
     private let stdoutPipe = Pipe()
 
     /// Starts the server and returns once it accepts connections (or throws with its stderr).
-    init(in directory: URL, arguments: [String] = [], environment: [String: String] = [:], timeout: Double = 60) throws {
+    /// `portArguments` defaults to `--port 0`; pass `[]` to let `PORT` or the default decide.
+    init(
+        in directory: URL, arguments: [String] = [], environment: [String: String] = [:],
+        portArguments: [String] = ["--port", "0"], timeout: Double = 60
+    ) throws {
         stderrURL = directory.appendingPathComponent(".serve-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = ForecastBinary.url
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.arguments = ["serve"] + portArguments + arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = stdoutPipe

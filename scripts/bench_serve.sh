@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Benchmark `forecast serve` beside, in the same run, the original stack (FastAPI + uvicorn, one
+# worker, scikit-learn's 200-tree forest, one CSV line appended per request) and nginx answering
+# a fixed JSON (the ceiling of HTTP on this machine). wrk, 10 s at 1 and 50 connections each;
+# prints req/s, p50/p99 latency, 200s vs log lines, the ratios, then a SIGKILL-under-load check.
+#
+# Usage: scripts/bench_serve.sh [DURATION_SECONDS]   (default 10)
+# Needs: swift, wrk, nginx, python3 (the script makes scripts/.venv for the Python stack).
+set -euo pipefail
+
+DURATION="${1:-10}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$ROOT/scripts/.bench/serve"
+VENV="$ROOT/scripts/.venv"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {  # wait_http PORT: until something answers on 127.0.0.1:PORT (bounded)
+  for _ in $(seq 1 300); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "nothing answered on port $1" >&2; exit 1
+}
+# CPU ticks (user + system) used so far by process $1 and its children (nginx workers).
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+HZ=$(getconf CLK_TCK)
+log_lines() { if [ -f "$1" ]; then echo $(( $(wc -l < "$1") - 1 )); else echo 0; fi; }
+
+rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK"
+
+echo "== building (release)" >&2
+(cd "$ROOT" && swift build -c release --product forecast >&2)
+FORECAST="$ROOT/.build/release/forecast"
+
+echo "== data and model: generate, etl, train (200 trees)" >&2
+"$FORECAST" generate >/dev/null 2>&1
+"$FORECAST" etl >/dev/null 2>&1
+"$FORECAST" train >/dev/null
+
+echo "== Python reference stack in $VENV" >&2
+if [ ! -x "$VENV/bin/uvicorn" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check fastapi 'uvicorn[standard]' scikit-learn numpy >&2
+fi
+cat > app.py <<'PY'
+# The original service's shape: FastAPI, a scikit-learn forest, one CSV line appended per request.
+import csv, datetime, os
+import numpy as np
+from fastapi import FastAPI
+from pydantic import BaseModel, Field
+from sklearn.ensemble import RandomForestRegressor
+
+rows = list(csv.DictReader(open(os.environ["FEATURES"])))
+X = np.array([[float(r["ca_total"]), float(r["nb_commandes"])] for r in rows])
+y = np.array([float(r["label"]) for r in rows])
+cut = int(len(rows) * 0.8)
+model = RandomForestRegressor(n_estimators=200, random_state=42).fit(X[:cut], y[:cut])
+LOG, VERSION = os.environ["LOG"], "sklearn-rf-200"
+if not os.path.exists(LOG):
+    with open(LOG, "w") as f:
+        f.write("timestamp,ca_total,nb_commandes,prediction,model_version\n")
+app = FastAPI()
+
+class Day(BaseModel):
+    ca_total: float = Field(ge=0)
+    nb_commandes: int = Field(ge=0)
+
+@app.post("/predict")
+def predict(day: Day):
+    value = float(model.predict(np.array([[day.ca_total, day.nb_commandes]]))[0])
+    stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    with open(LOG, "a") as f:
+        f.write(f"{stamp},{day.ca_total},{day.nb_commandes},{value},{VERSION}\n")
+    return {"prediction_ca_jour_suivant": value, "inputs": day.model_dump(), "timestamp": stamp, "model_version": VERSION}
+PY
+
+cat > post.lua <<'LUA'
+-- POST /predict with a JSON body; at the end one RESULT line: req/s, p50/p99 (µs), 200s.
+wrk.method = "POST"
+wrk.body = '{"ca_total": 15000.0, "nb_commandes": 320}'
+wrk.headers["Content-Type"] = "application/json"
+function done(summary, latency, requests)
+  -- errors.status counts responses with a status above 399; every other response is a 200.
+  local ok = summary.requests - summary.errors.status
+  io.write(string.format("RESULT %.1f %d %d %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(99), ok,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+
+# GET /health: ours without prediction or log line, to compare the HTTP layer alone with nginx.
+sed -e '/^wrk.method/d' -e '/^wrk.body/d' -e '/^wrk.headers/d' post.lua > get.lua
+
+# run NAME CONNECTIONS PORT LOGFILE PID [SCRIPT PATH]: 2 s warm-up, then DURATION s measured; appends a row.
+# cpu_us: CPU time the server process used per request, a figure other load on the machine
+# barely moves (req/s and latencies do).
+ROWS=()
+run() {
+  local name=$1 conns=$2 port=$3 log=$4 pid=$5 script=${6:-post.lua} path=${7:-/predict} threads=1
+  [ "$conns" -gt 1 ] && threads=2
+  wrk -t"$threads" -c"$conns" -d2s -s "$script" "http://127.0.0.1:$port$path" >/dev/null 2>&1 || true
+  local before; before=$(log_lines "$log")
+  local ticks_before; ticks_before=$(cpu_ticks "$pid")
+  local line; line=$(wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s -s "$script" "http://127.0.0.1:$port$path" | grep '^RESULT')
+  local after; after=$(log_lines "$log")
+  local ticks_after; ticks_after=$(cpu_ticks "$pid")
+  read -r _ rps p50 p99 ok errors <<< "$line"
+  local requests=$(( ok > 0 ? ok : 1 ))
+  local cpu=$(( (ticks_after - ticks_before) * 1000000 / HZ / requests ))
+  ROWS+=("$name $conns $rps $p50 $p99 $cpu $ok $((after - before)) $errors")
+  echo "   $name c=$conns: $rps req/s, p50 ${p50} µs, p99 ${p99} µs, ${cpu} µs CPU/request, 200s $ok, log lines $((after - before)), socket errors $errors" >&2
+}
+
+echo "== ours: forecast serve" >&2
+OURS_PORT=$(free_port)
+"$FORECAST" serve --port "$OURS_PORT" --log "$WORK/ours_log.csv" > ours.out 2> ours.err &
+OURS_PID=$!; PIDS+=($OURS_PID)
+wait_http "$OURS_PORT"
+
+echo "== reference: FastAPI + uvicorn (1 worker)" >&2
+PY_PORT=$(free_port)
+FEATURES="$WORK/data/processed/features_daily.csv" LOG="$WORK/fastapi_log.csv" \
+  "$VENV/bin/uvicorn" app:app --host 127.0.0.1 --port "$PY_PORT" --workers 1 --log-level warning --no-access-log > py.out 2> py.err &
+PY_PID=$!; PIDS+=($PY_PID)
+wait_http "$PY_PORT"
+
+echo "== ceiling: nginx fixed JSON" >&2
+NGINX_PORT=$(free_port)
+mkdir -p nginx/tmp
+cat > nginx/nginx.conf <<NGINX
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  client_body_temp_path $WORK/nginx/tmp; proxy_temp_path $WORK/nginx/tmp; fastcgi_temp_path $WORK/nginx/tmp;
+  uwsgi_temp_path $WORK/nginx/tmp; scgi_temp_path $WORK/nginx/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      default_type application/json;
+      return 200 '{"prediction_ca_jour_suivant":16234.56,"inputs":{"ca_total":15000.0,"nb_commandes":320},"timestamp":"2026-11-22T10:15:30.123Z","model_version":"fixed"}';
+    }
+  }
+}
+NGINX
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" 2> nginx/stderr &
+NGINX_PID=$!; PIDS+=($NGINX_PID)
+wait_http "$NGINX_PORT"
+
+echo "== measuring (${DURATION} s per run)" >&2
+for conns in 1 50; do
+  run ours "$conns" "$OURS_PORT" "$WORK/ours_log.csv" "$OURS_PID"
+  run nginx "$conns" "$NGINX_PORT" /nonexistent "$NGINX_PID"
+  run fastapi "$conns" "$PY_PORT" "$WORK/fastapi_log.csv" "$PY_PID"
+done
+run ours-get 50 "$OURS_PORT" /nonexistent "$OURS_PID" get.lua /health
+
+echo "== SIGKILL under load (ours): every 200 received must be in the log, no torn line" >&2
+cat > kill.lua <<'LUA'
+-- Unique ca_total per request; each 200's ca_total is written (and flushed) to a per-thread file.
+local counter, file = 0, nil
+local threads = {}
+function setup(thread) thread:set("tid", #threads + 1); table.insert(threads, thread) end
+function init(args) file = io.open(args[1] .. "." .. tid, "w") end
+function request()
+  counter = counter + 1
+  return wrk.format("POST", "/predict", {["Content-Type"] = "application/json"},
+    string.format('{"ca_total": %d, "nb_commandes": 1}', tid * 100000000 + counter))
+end
+function response(status, headers, body)
+  if status == 200 then
+    local value = body:match('"ca_total":(%d+)')
+    if value then file:write(value, "\n"); file:flush() end
+  end
+end
+LUA
+KILL_PORT=$(free_port)
+"$FORECAST" serve --port "$KILL_PORT" --log "$WORK/kill_log.csv" --quiet > kill.out 2> kill.err &
+KILL_PID=$!; PIDS+=($KILL_PID)
+wait_http "$KILL_PORT"
+wrk -t2 -c50 -d4s -s kill.lua "http://127.0.0.1:$KILL_PORT/predict" -- "$WORK/received" > /dev/null 2>&1 &
+WRK_PID=$!
+sleep 2
+kill -KILL "$KILL_PID"
+wait "$WRK_PID" || true
+cat "$WORK"/received.* | sort -u > received.txt
+awk -F, 'NR > 1 { sub(/\.0$/, "", $2); print $2 }' "$WORK/kill_log.csv" | sort -u > logged.txt
+RECEIVED=$(wc -l < received.txt)
+MISSING=$(comm -23 received.txt logged.txt | wc -l)
+TORN=$(awk -F, 'NR > 1 && (NF != 5 || length($1) != 24)' "$WORK/kill_log.csv" | wc -l)
+LOGGED=$(log_lines "$WORK/kill_log.csv")
+
+echo
+echo "forecast serve vs FastAPI+uvicorn (sklearn 200 trees) vs nginx fixed JSON; wrk ${DURATION} s; $(nproc) cores shared with wrk"
+printf '%-8s %5s %11s %9s %9s %10s %9s %9s %7s\n' stack conns req/s p50_us p99_us cpu_us/req 200s log_lines errors
+for row in "${ROWS[@]}"; do printf '%-8s %5s %11s %9s %9s %10s %9s %9s %7s\n' $row; done
+get() { local stack=$1 conns=$2 field=$3; for row in "${ROWS[@]}"; do set -- $row; if [ "$1" = "$stack" ] && [ "$2" = "$conns" ]; then echo "${!field}"; fi; done; }
+for conns in 1 50; do
+  ours=$(get ours "$conns" 3); nginx=$(get nginx "$conns" 3); fast=$(get fastapi "$conns" 3)
+  ours_cpu=$(get ours "$conns" 6); nginx_cpu=$(get nginx "$conns" 6)
+  awk -v o="$ours" -v n="$nginx" -v f="$fast" -v c="$conns" -v oc="$ours_cpu" -v nc="$nginx_cpu" \
+    'BEGIN { printf "ratios at %s connection(s): req/s ours/nginx = %.2f, ours/fastapi = %.0fx; server CPU per request ours/nginx = %.1f\n", c, o / n, o / f, oc / (nc > 0 ? nc : 1) }'
+done
+echo "(ours-get: GET /health, no prediction and no log line: our HTTP layer alone, beside nginx's fixed answer)"
+echo "SIGKILL under load: $RECEIVED 200s received, $LOGGED lines logged, $MISSING received but not logged, $TORN torn lines"
