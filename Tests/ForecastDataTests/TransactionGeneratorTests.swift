@@ -72,31 +72,3 @@ import Testing
         #expect(weekend > midweek, "weekly seasonality")
     }
 }
-
-@Suite struct ShopCalendarTests {
-    @Test func peaks_FallOnTheRightDates() {
-        #expect(ShopCalendar.blackFriday(2024).iso == "2024-11-29")
-        #expect(ShopCalendar.blackFriday(2025).iso == "2025-11-28")
-        #expect(ShopCalendar.blackFriday(2026).iso == "2026-11-27")
-        #expect(ShopCalendar.salesStart(year: 2024, month: 1).iso == "2024-01-10")
-        #expect(ShopCalendar.salesStart(year: 2024, month: 6).iso == "2024-06-26")
-        #expect(ShopCalendar.peak(on: Day(iso: "2024-11-29")!) > ShopCalendar.peak(on: Day(iso: "2024-11-15")!))
-    }
-}
-
-@Suite struct SplitMix64Tests {
-    @Test func knownSequence_ForSeedZero() {
-        // Reference outputs of SplitMix64 for seed 0 (Vigna's splitmix64.c).
-        var random = SplitMix64(seed: 0)
-        #expect(random.next() == 0xE220_A839_7B1D_CDAF)
-        #expect(random.next() == 0x6E78_9E6A_A1B9_65F4)
-    }
-
-    @Test func boundedDraws_StayInRange() {
-        var random = SplitMix64(seed: 9)
-        for bound in [1, 2, 7, 1000] {
-            for _ in 0..<200 { #expect((0..<bound).contains(random.nextInt(below: bound))) }
-        }
-        for _ in 0..<200 { #expect((0..<1).contains(random.nextUnit())) }
-    }
-}
