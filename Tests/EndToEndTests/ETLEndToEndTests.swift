@@ -116,7 +116,8 @@ import Testing
     @Test func badOptionValues_AreUsageErrors() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        for arguments in [["--max-bad-fraction", "2"], ["--delimiter", "ab"], ["--days", "0"], ["--start", "2024-02-30"]] {
+        for arguments in [["--max-bad-fraction", "2"], ["--delimiter", "ab"], ["--days", "0"], ["--start", "2024-02-30"],
+                          ["--quantity-column", "q"]] {
             let result = try ForecastBinary.run(["etl"] + arguments, in: directory.url)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.split(separator: "\n").count == 1)

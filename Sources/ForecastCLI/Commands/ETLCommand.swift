@@ -47,6 +47,12 @@ enum ETLCommand: Command {
             quantity: options.string("quantity-column"), price: options.string("price-column"),
             order: options.string("order-column")
         )
+        // Half a product is a usage error (exit 2), caught before the file is opened.
+        switch (options.string("quantity-column"), options.string("price-column")) {
+        case (.some, nil): throw CLIError.usage("--quantity-column needs --price-column too: the amount is quantity × unit price")
+        case (nil, .some): throw CLIError.usage("--price-column needs --quantity-column too: the amount is quantity × unit price")
+        default: break
+        }
         if let name = options.string("delimiter") {
             guard let byte = CSVDialect.delimiter(named: name) else {
                 throw CLIError.usage("--delimiter expects one character (or 'tab'), got '\(name)'")
