@@ -7,8 +7,8 @@
 #   forecast  `forecast etl` (release build)
 #   pandas    read_csv + to_datetime + groupby(day).agg(sum, nunique)
 #   polars    lazy scan_csv + str.to_datetime + group_by(day).agg(sum, n_unique)
-# Each tool runs REPEATS times (default 3); the best wall time is kept, with the peak RSS of
-# that run (/usr/bin/time). It prints wall time, peak RSS, MB/s, the throughput ratios, and
+# Each tool runs REPEATS times (default 3), the tools taking turns; the best wall time is kept,
+# with the peak RSS of that run (/usr/bin/time). It prints wall time, peak RSS, MB/s, the throughput ratios, and
 # whether the three daily tables agree (same days, same order counts, sums within 1e-9
 # relative). Targets (issue 2, 10 M rows on 2 cores): ≥ 2× polars, ≥ 6× pandas, ≤ 64 MB RSS.
 #
@@ -101,19 +101,21 @@ for problem in problems[:10]:
 sys.exit(1 if problems else 0)
 EOF
 
-# Runs "$@" REPEATS times; prints "best_wall_seconds peak_rss_kb" (RSS of the best run).
+# Runs "$@" once; prints "wall_seconds peak_rss_kb".
 measure() {
-    local best="" rss="" line wall kb
-    for _ in $(seq "$REPEATS"); do
-        line=$(/usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1)
-        wall=${line% *}
-        kb=${line#* }
-        if [ -z "$best" ] || awk "BEGIN { exit !($wall < $best) }"; then
-            best=$wall
-            rss=$kb
-        fi
-    done
-    echo "$best $rss"
+    local line
+    line=$(/usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1)
+    echo "$line"
+}
+
+# Keeps the best (smallest) wall time of a tool and the peak RSS of that run.
+best_wall=()
+best_rss=()
+keep_best() {  # tool-index wall rss
+    if [ -z "${best_wall[$1]:-}" ] || awk "BEGIN { exit !($2 < ${best_wall[$1]}) }"; then
+        best_wall[$1]=$2
+        best_rss[$1]=$3
+    fi
 }
 
 printf '\n%-9s %-8s %9s %10s %12s %9s %11s\n' "rows" "tool" "MB" "wall s" "peak RSS MB" "MB/s" "vs forecast"
@@ -126,20 +128,25 @@ for rows in $ROWS; do
     bytes=$(stat -c %s "$csv")
     megabytes=$(awk "BEGIN { printf \"%.1f\", $bytes / 1e6 }")
 
-    echo "bench: $rows rows: forecast" >&2
-    read -r ours_wall ours_rss < <(measure "$FORECAST" etl --input "$csv" --output "$BENCH/forecast_$rows.csv")
-    echo "bench: $rows rows: pandas" >&2
-    read -r pandas_wall pandas_rss < <(measure "$PY" "$BENCH/pandas_daily.py" "$csv" "$BENCH/pandas_$rows.csv")
-    echo "bench: $rows rows: polars" >&2
-    read -r polars_wall polars_rss < <(measure "$PY" "$BENCH/polars_daily.py" "$csv" "$BENCH/polars_$rows.csv")
-
+    # The tools take turns, so a change in the machine's load hits all three alike.
+    best_wall=()
+    best_rss=()
+    for round in $(seq "$REPEATS"); do
+        echo "bench: $rows rows, round $round of $REPEATS" >&2
+        read -r wall rss < <(measure "$FORECAST" etl --input "$csv" --output "$BENCH/forecast_$rows.csv")
+        keep_best 0 "$wall" "$rss"
+        read -r wall rss < <(measure "$PY" "$BENCH/pandas_daily.py" "$csv" "$BENCH/pandas_$rows.csv")
+        keep_best 1 "$wall" "$rss"
+        read -r wall rss < <(measure "$PY" "$BENCH/polars_daily.py" "$csv" "$BENCH/polars_$rows.csv")
+        keep_best 2 "$wall" "$rss"
+    done
+    index=0
     for tool in forecast pandas polars; do
-        wall_var="${tool}_wall"; rss_var="${tool}_rss"
-        [ "$tool" = forecast ] && wall_var=ours_wall && rss_var=ours_rss
-        wall=${!wall_var}; rss=${!rss_var}
-        awk -v rows="$rows" -v tool="$tool" -v mb="$megabytes" -v wall="$wall" -v rss="$rss" -v ours="$ours_wall" \
+        awk -v rows="$rows" -v tool="$tool" -v mb="$megabytes" -v wall="${best_wall[$index]}" -v rss="${best_rss[$index]}" \
+            -v ours="${best_wall[0]}" \
             'BEGIN { ratio = tool == "forecast" ? "1.00" : sprintf("%.2fx", wall / ours);
                      printf "%-9s %-8s %9s %10.2f %12.1f %9.0f %11s\n", rows, tool, mb, wall, rss / 1024, mb / wall, ratio }'
+        index=$((index + 1))
     done
     printf '%-9s tables agree: ' "$rows"
     "$PY" "$BENCH/compare.py" "$BENCH/forecast_$rows.csv" "$BENCH/pandas_$rows.csv" "$BENCH/polars_$rows.csv" || status=1

@@ -25,12 +25,12 @@ struct ChunkScanner {
     /// is read whole). When the last one ends past `stop`, `stop` was inside a quoted field:
     /// the pass then reads on to `fileEnd` and says so in `ranToEnd`.
     /// `progress` receives the bytes of each block as it is read.
-    func scan(start: Int, stop: Int, fileEnd: Int, firstRecordIndex: Int = 0,
+    /// `storage` is the read buffer to use (a thread reading several parts passes the same one).
+    func scan(start: Int, stop: Int, fileEnd: Int, firstRecordIndex: Int = 0, storage: ReadBuffer = ReadBuffer(),
               progress: (Int) -> Void) throws(ETLError) -> ChunkResult {
         var processor = RecordProcessor(plan: plan, firstRecordIndex: firstRecordIndex)
-        var capacity = Self.blockSize
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
+        var capacity = storage.capacity
+        var buffer = storage.bytes
         var bufferOffset = start  // file offset of buffer[0]
         var filled = 0
         var position = 0
@@ -62,11 +62,9 @@ struct ChunkScanner {
                 guard capacity < Self.maxRecordBytes else {
                     throw .recordTooLong(path: plan.path, line: line, limitBytes: Self.maxRecordBytes)
                 }
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                larger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
+                storage.grow(keeping: filled)
+                buffer = storage.bytes
+                capacity = storage.capacity
             }
             let wanted = min(capacity - filled, fileEnd - (bufferOffset + filled))
             if wanted > 0 {
@@ -224,3 +222,29 @@ struct ChunkScanner {
     }
 }
 
+/// The bytes a scan reads into: one block (4 MiB), grown only for a record longer than that.
+///
+/// A thread reuses one for all the parts it reads: allocating 4 MiB per part would leave freed
+/// blocks resident in the allocator's per-thread arenas and raise the peak RSS.
+final class ReadBuffer {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+
+    init(capacity: Int = ChunkScanner.blockSize) {
+        self.capacity = capacity
+        bytes = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+    }
+
+    /// Doubles the capacity, keeping the first `count` bytes.
+    func grow(keeping count: Int) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = larger
+        capacity *= 2
+    }
+}

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// The pieces: `CSVDialect` and `CSVHeader` read the first bytes, `ColumnResolver` picks the
 /// columns, `ChunkScanner` streams records (on several threads for large files: see
-/// `FileSplitter`), `RecordProcessor` turns rows into `DayTable` totals, and `DailyMerge`
+/// `FileSplitter` and `PartScheduler`), `RecordProcessor` turns rows into `DayTable` totals, and `DailyMerge`
 /// combines the parts, zero-fills empty days and attaches the labels. Nothing is written unless
 /// the whole run succeeds, and then atomically.
 public enum DailyFeaturesETL {
@@ -43,16 +43,14 @@ public enum DailyFeaturesETL {
             progress?(total, max(1, (size - head.dataStart) * reads))
         }
 
-        let parts: [ChunkResult]
+        var merge = DailyMerge(headerLines: head.lineBreaks)
         do throws(ETLError) {
-            parts = try scanAll(plan: &plan, descriptor: descriptor, dataStart: head.dataStart, size: size,
-                                options: options, progress: report)
+            try scanAll(plan: &plan, descriptor: descriptor, dataStart: head.dataStart, size: size,
+                        options: options, into: &merge, progress: report)
         } catch {
             // Scanners count lines from their own start; the data starts after the header.
             throw error.movingLine(by: head.lineBreaks)
         }
-        var merge = DailyMerge(headerLines: head.lineBreaks)
-        for part in parts { merge.add(part) }
         merge.countSettledDays()
         if layout.order != nil, !merge.daysToRecount.isEmpty {
             let passes = merge.recountPlan(budget: options.orderIDBudget)
@@ -73,50 +71,23 @@ public enum DailyFeaturesETL {
     /// The first pass: one part for a file without a date column (read twice: the days depend on
     /// the row count, as `pd.date_range(periods=n)` did), else parts on `options.jobs` threads.
     private static func scanAll(plan: inout ScanPlan, descriptor: Int32, dataStart: Int, size: Int, options: ETLOptions,
-                                progress: @escaping @Sendable (Int) -> Void) throws(ETLError) -> [ChunkResult] {
+                                into merge: inout DailyMerge, progress: @escaping @Sendable (Int) -> Void) throws(ETLError) {
         if plan.layout.date == nil {
             plan.mode = .countRows
             let count = try ChunkScanner(plan: plan, descriptor: descriptor)
                 .scan(start: dataStart, stop: size, fileEnd: size, progress: progress).rowsRead
             plan.mode = .aggregate
             plan.spread = EvenSpread(start: options.spreadStart, days: options.spreadDays, count: count)
-            return [try ChunkScanner(plan: plan, descriptor: descriptor)
-                .scan(start: dataStart, stop: size, fileEnd: size, progress: progress)]
+            merge.add(try ChunkScanner(plan: plan, descriptor: descriptor)
+                .scan(start: dataStart, stop: size, fileEnd: size, progress: progress))
+            return
         }
-        let starts = try FileSplitter.chunkStarts(descriptor, path: plan.path, dataStart: dataStart, size: size,
-                                                  jobs: options.jobs, minimumBytes: options.minimumChunkBytes)
+        let starts = try FileSplitter.partStarts(descriptor, path: plan.path, dataStart: dataStart, size: size,
+                                                 jobs: options.jobs, partBytes: options.minimumChunkBytes)
         var partPlan = plan
-        partPlan.orderIDBudget = max(1, options.orderIDBudget / starts.count)  // the parts share the budget
-        return try scanParallel(plan: partPlan, descriptor: descriptor, starts: starts, size: size, progress: progress)
-    }
-
-    /// The parts scanned on `starts.count` threads, in file order; parts after one that had to
-    /// read to the end of the file (a split point inside quotes) are dropped.
-    private static func scanParallel(plan: ScanPlan, descriptor: Int32, starts: [Int], size: Int,
-                                     progress: @escaping @Sendable (Int) -> Void) throws(ETLError) -> [ChunkResult] {
-        let results = Mutex<[Result<ChunkResult, ETLError>?]>(Array(repeating: nil, count: starts.count))
-        DispatchQueue.concurrentPerform(iterations: starts.count) { index in
-            let stop = index + 1 < starts.count ? starts[index + 1] : size
-            let outcome = Result { () throws(ETLError) -> ChunkResult in
-                try ChunkScanner(plan: plan, descriptor: descriptor)
-                    .scan(start: starts[index], stop: stop, fileEnd: size, progress: progress)
-            }
-            results.withLock { $0[index] = outcome }
-        }
-        var parts: [ChunkResult] = []
-        var linesBefore = 0
-        for outcome in results.withLock({ $0 }) {
-            guard let outcome else { continue }
-            switch outcome {
-            case let .success(part):
-                parts.append(part)
-                linesBefore += part.lineBreaks
-                if part.ranToEnd { return parts }
-            case let .failure(error):
-                throw error.movingLine(by: linesBefore)
-            }
-        }
-        return parts
+        partPlan.orderIDBudget = max(1, options.orderIDBudget / max(1, options.jobs))  // the threads share the budget
+        try PartScheduler.run(plan: partPlan, descriptor: descriptor, starts: starts, size: size, jobs: options.jobs,
+                              into: &merge, progress: progress)
     }
 
     /// The dialect, the header names, where the data starts and how many lines the header took.

@@ -3,7 +3,7 @@
 /// Parts are added in file order, so sums combine in the same order on every run (STYLE.md §5:
 /// no unordered reductions). A day's order ids can be merged when every part still holds them;
 /// when one part had already released them, the day is recounted (`daysToRecount`).
-struct DailyMerge {
+struct DailyMerge: Sendable {
     private struct Merged {
         var revenue = CompensatedSum()
         var rows = 0
@@ -49,6 +49,15 @@ struct DailyMerge {
                 merged.mustRecount = true
             }
             days[table.ordinals[slot]] = merged
+        }
+        // In a file in date order, only the part's last day can continue in the next part:
+        // count the earlier days' ids now rather than hold them to the end. (A later row for
+        // one of them is still exact: it makes the day recounted.)
+        if let last = table.ordinals.max() {
+            for (ordinal, day) in days where ordinal < last && day.set != nil {
+                days[ordinal]!.closedOrders += day.set!.count
+                days[ordinal]!.set = nil
+            }
         }
     }
 

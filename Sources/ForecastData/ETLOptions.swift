@@ -14,7 +14,8 @@ public struct ETLOptions: Sendable {
     public var maxBadFraction: Double
     /// Threads parsing parts of the file at once.
     public var jobs: Int
-    /// A part is at least this long: below, splitting costs more than it saves.
+    /// With several jobs, the file is read in parts of about this many bytes, taken by the
+    /// threads as they come free.
     public var minimumChunkBytes: Int
     /// Order-id hashes held at most (shared by the threads); beyond, days are recounted in
     /// extra passes. 600,000 ids take 5–20 MB. Only files out of date order come near it.

@@ -2,17 +2,18 @@
 import Glibc
 #endif
 
-/// Where the parallel parts of a file start.
+/// Where the parts of a file start, for reading them on several threads.
 ///
-/// Each part after the first starts just after a `\n` near an even share of the file. That
+/// Each part after the first starts just after a `\n` near a multiple of `partBytes`. That
 /// `\n` may lie inside a quoted field: the part before then reads past it to the end of the
-/// file (`ChunkResult.ranToEnd`) and the speculative part is dropped, so results never depend
-/// on guessing quote parity right, only the speed does.
+/// file (`ChunkResult.ranToEnd`) and the later, speculative parts are dropped, so results never
+/// depend on guessing quote parity right, only the speed does.
 enum FileSplitter {
-    static func chunkStarts(_ descriptor: Int32, path: String, dataStart: Int, size: Int, jobs: Int, minimumBytes: Int)
+    /// One part with one job; else about one part per `partBytes` (at least one).
+    static func partStarts(_ descriptor: Int32, path: String, dataStart: Int, size: Int, jobs: Int, partBytes: Int)
         throws(ETLError) -> [Int] {
         let length = size - dataStart
-        let parts = max(1, min(jobs, length / max(1, minimumBytes)))
+        let parts = jobs <= 1 ? 1 : max(1, min(4096, length / max(1, partBytes)))
         var starts = [dataStart]
         guard parts > 1 else { return starts }
         var probe = [UInt8](repeating: 0, count: 64 << 10)
