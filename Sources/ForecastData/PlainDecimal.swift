@@ -7,6 +7,8 @@ public enum PlainDecimal {
     /// round trip exact (`-3.2e-11` → `-0.000000000032`).
     public static func format(_ value: Double) -> String {
         let text = value.description
+        // Fast path (the server formats two numbers per request): most values have no exponent.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") }) else { return text }
         guard let exponentMark = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
               let exponent = Int(text[text.index(after: exponentMark)...])
         else { return text }

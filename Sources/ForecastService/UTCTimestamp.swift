@@ -1,12 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ForecastData
 
 /// ISO 8601 UTC timestamps with milliseconds (`2026-11-22T10:15:30.123Z`, SPEC.md log format).
 ///
-/// Formatted by hand from `clock_gettime` (served by the vDSO) with the days-to-civil algorithm
-/// of Howard Hinnant's "chrono-Compatible Low-Level Date Algorithms": no DateFormatter, no
-/// allocation beyond the 24-byte string, so it costs well under a microsecond per request.
+/// Formatted by hand from `clock_gettime` (served by the vDSO) with `Day`'s calendar arithmetic:
+/// no DateFormatter, no allocation beyond the 24-byte string, so it costs well under a
+/// microsecond per request.
 public enum UTCTimestamp {
     /// Now.
     public static func now() -> String {
@@ -19,7 +20,7 @@ public enum UTCTimestamp {
     public static func format(seconds: Int, milliseconds: Int) -> String {
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secondOfDay = seconds - days * 86400
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = Day(ordinal: days).components
         return String(unsafeUninitializedCapacity: 24) { buffer in
             func put(_ value: Int, _ width: Int, at position: Int) {
                 var rest = value
@@ -44,19 +45,5 @@ public enum UTCTimestamp {
             buffer[23] = 0x5A
             return 24
         }
-    }
-
-    /// Year, month (1...12), day (1...31) of `days` since 1970-01-01 (proleptic Gregorian).
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }

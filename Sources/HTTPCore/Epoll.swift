@@ -9,7 +9,7 @@ import Glibc
 /// are looked up once and called through `@convention(c)` pointers: the C calling convention
 /// and the kernel ABI, nothing guessed. `epoll_event` is packed on x86-64 (12 bytes: `events`
 /// then `data` at offset 4) and naturally aligned elsewhere (16 bytes, `data` at offset 8).
-struct Epoll {
+struct Epoll: Sendable {
     typealias CreateFunction = @convention(c) (Int32) -> Int32
     typealias ControlFunction = @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
     typealias WaitFunction = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32) -> Int32

@@ -48,11 +48,11 @@ final class EventLoop {
     var acceptPaused = false
     let scratch = UnsafeMutableRawPointer.allocate(byteCount: EventLoop.readChunk, alignment: 16)
 
-    init(index: Int, listener: Int32, wakeDescriptor: Int32, shared: ServerShared, responder: any RequestResponder) throws(SocketError) {
+    init(index: Int, epoll: Epoll, listener: Int32, wakeDescriptor: Int32, shared: ServerShared, responder: any RequestResponder) {
         self.index = index
         self.shared = shared
         self.limits = shared.configuration.limits
-        self.epoll = try Epoll()
+        self.epoll = epoll
         self.listener = listener
         self.wakeDescriptor = wakeDescriptor
         self.responder = responder

@@ -45,6 +45,7 @@ public final class HTTPServer: Sendable {
         let configuration = shared.configuration
         var listeners: [Int32] = []
         var wakes: [Int32] = []
+        var epolls: [Epoll] = []
         do {
             let first = try Socket.makeListener(
                 host: configuration.host, port: configuration.port, reusePort: true, backlog: configuration.backlog
@@ -56,32 +57,32 @@ public final class HTTPServer: Sendable {
                     host: configuration.host, port: port, reusePort: true, backlog: configuration.backlog
                 ))
             }
-            for _ in 0..<configuration.eventLoops { wakes.append(try Epoll.makeEventFD()) }
+            for _ in 0..<configuration.eventLoops {
+                wakes.append(try Epoll.makeEventFD())
+                epolls.append(try Epoll())
+            }
             state.withLock {
                 $0.port = port
                 $0.wakeDescriptors = wakes
             }
         } catch {
-            for descriptor in listeners + wakes { Socket.close(descriptor) }
+            for descriptor in listeners + wakes + epolls.map(\.descriptor) { Socket.close(descriptor) }
             throw error
         }
         for index in 0..<configuration.eventLoops {
             let listener = listeners[index]
             let wake = wakes[index]
+            let epoll = epolls[index]
             let shared = self.shared
             let makeResponder = self.makeResponder
             let finished = self.finished
             let thread = Thread {
                 defer { finished.signal() }
-                let responder = makeResponder(index)
-                // Epoll creation only fails when out of descriptors or memory; the loop then
-                // cannot run, and its listener is closed so the kernel sends clients elsewhere.
-                guard let loop = try? EventLoop(
-                    index: index, listener: listener, wakeDescriptor: wake, shared: shared, responder: responder
-                ) else {
-                    Socket.close(listener)
-                    return
-                }
+                // The responder is made here, on the loop's own thread, and never leaves it.
+                let loop = EventLoop(
+                    index: index, epoll: epoll, listener: listener, wakeDescriptor: wake, shared: shared,
+                    responder: makeResponder(index)
+                )
                 loop.run()
             }
             thread.name = "http-loop-\(index)"

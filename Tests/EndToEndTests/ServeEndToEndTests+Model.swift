@@ -148,6 +148,23 @@ extension ServeEndToEndTests {
         #expect(try logEntries(directory).count == rounds * 1000)
     }
 
+    @Test func clientThatNeverReadsIsDroppedAfterTheWriteTimeout() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet", "--write-timeout", "0.5"])
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        let items = "[" + Array(repeating: "{\"ca_total\": 1, \"nb_commandes\": 1}", count: 1000).joined(separator: ",") + "]"
+        let request = RawHTTPClient.request("POST", "/predict/batch", json: items)
+        for _ in 0..<60 { try client.send(request) }  // ≈ 15 MB of responses, never read
+        #expect(ServerProcess.eventually { (try? RawHTTPClient(port: server.port).exchange("GET", "/metrics").text
+            .contains("http_connections_timed_out_total 1")) == true })
+        // What the kernel had already buffered arrives, then the close.
+        let received = try #require(client.drainUntilClosed(timeout: 10))
+        #expect(received < 60 * 250_000)
+        #expect(try RawHTTPClient(port: server.port).exchange("GET", "/health").status == 200)
+    }
+
     @Test func restartAppendsToTheSameLogWithOneHeader() throws {
         let directory = try TrainedModel.directory()
         defer { directory.cleanUp() }

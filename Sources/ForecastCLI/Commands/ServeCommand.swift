@@ -30,6 +30,8 @@ enum ServeCommand: Command {
                        default: "10", group: "Limits"),
             OptionSpec("idle-timeout", value: "SECONDS", help: "Time a keep-alive connection may idle between requests.",
                        default: "30", group: "Limits"),
+            OptionSpec("write-timeout", value: "SECONDS", help: "Time a client may leave a response unread before it is dropped.",
+                       default: "10", group: "Limits"),
             OptionSpec("max-body-bytes", value: "N", help: "Largest request body, else 413.", default: "1048576", group: "Limits"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry.", default: "models"),
             OptionSpec.flag("quiet", help: "No access lines on stderr."),
@@ -46,6 +48,7 @@ enum ServeCommand: Command {
         if let value = try options.int("max-connections", in: 1...1_000_000) { limits.maxConnections = value }
         if let value = try options.double("request-timeout", in: 0.1...3600) { limits.requestTimeout = value }
         if let value = try options.double("idle-timeout", in: 0.1...86400) { limits.idleTimeout = value }
+        if let value = try options.double("write-timeout", in: 0.1...3600) { limits.writeTimeout = value }
         if let value = try options.int("max-body-bytes", in: 1...(1 << 30)) { limits.maxBodyBytes = value }
         var server = ServerConfiguration(host: host, port: port, eventLoops: threads, limits: limits)
         server.accessLog = !options.flag("quiet")

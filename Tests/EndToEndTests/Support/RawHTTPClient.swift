@@ -112,6 +112,22 @@ final class RawHTTPClient {
         return Response(status: status, headers: headers, body: body)
     }
 
+    /// Reads and discards until the server closes the connection; the bytes read, or nil if
+    /// it was still open after `timeout` seconds.
+    func drainUntilClosed(timeout: Double) -> Int? {
+        var total = 0
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = recv(descriptor, &chunk, chunk.count, Int32(MSG_DONTWAIT))
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { return total }
+            if count > 0 { total += count }
+        }
+        return nil
+    }
+
     /// True when the server closes the connection (EOF or reset) within `timeout` seconds.
     func isClosedByServer(within timeout: Double = 5) -> Bool {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
