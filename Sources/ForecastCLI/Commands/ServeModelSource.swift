@@ -26,17 +26,7 @@ enum ServeModelSource {
         }
         console.err("no model yet: training on \(featuresPath) with the 'forecast train' defaults")
         let training = try TrainDefaults.options(from: ParsedOptions(command: "train", values: [:], positionals: []))
-        guard let data = FileManager.default.contents(atPath: featuresPath) else {
-            throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
-        }
-        let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: featuresPath)
-        let digest = data.withUnsafeBytes { buffer in
-            var hasher = SHA256()
-            hasher.update(buffer: buffer)
-            return hasher.finalizeHex()
-        }
-        let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
-        let file = try store.register(result.file)
+        let file = try TrainCommand.trainAndRegister(featuresPath: featuresPath, options: training, store: store)
         console.err("registered model \(file.modelVersion) in \(store.directory)/; serving it")
         return RegistryModelSource(store: store)
     }

@@ -45,6 +45,22 @@ enum TrainCommand: Command {
         let store = ModelStore(directory: options.string("models-dir") ?? "models")
         let json = options.flag("json")
 
+        let file = try trainAndRegister(featuresPath: featuresPath, options: training, store: store)
+        if json {
+            console.out(try TrainReport.json(file))
+        } else {
+            for line in TrainReport.table(file) { console.out(line) }
+            console.out("")
+            console.out("Registered model \(file.modelVersion) (now current) in \(store.directory)/")
+        }
+        return .success
+    }
+
+    /// Reads the features file, trains on it and registers the model as the current version.
+    /// Shared with `serve`, which trains with the defaults on a fresh clone.
+    static func trainAndRegister(
+        featuresPath: String, options training: TrainingOptions, store: ModelStore
+    ) throws -> ModelFile {
         guard let data = FileManager.default.contents(atPath: featuresPath) else {
             throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
         }
@@ -54,17 +70,7 @@ enum TrainCommand: Command {
             hasher.update(buffer: buffer)
             return hasher.finalizeHex()
         }
-        let result = try Trainer.train(
-            records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training
-        )
-        let file = try store.register(result.file)
-        if json {
-            console.out(try TrainReport.json(file))
-        } else {
-            for line in TrainReport.table(file) { console.out(line) }
-            console.out("")
-            console.out("Registered model \(file.modelVersion) (now current) in \(store.directory)/")
-        }
-        return .success
+        let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
+        return try store.register(result.file)
     }
 }
