@@ -23,10 +23,8 @@ BENCH=scripts/.bench
 VENV=scripts/.venv
 mkdir -p "$BENCH"
 
-if [ ! -x /usr/bin/time ]; then
-    echo "bench: /usr/bin/time is missing; install it with 'apt-get install -y time'" >&2
-    exit 1
-fi
+. scripts/require_tools.sh
+require_tool /usr/bin/time time
 
 echo "bench: building forecast (release)" >&2
 swift build -c release >&2

@@ -5,13 +5,15 @@
 #
 #   scripts/bench_plot.sh [LINES]        (default 1000000; run from anywhere)
 #
-# Needs: swift, python3, hyperfine. The reference tools are installed by this script into
+# Needs: swift, python3, hyperfine (installed from Debian if missing). The reference tools are installed by this script into
 # scripts/.venv (gitignored) from PyPI. The log and outputs go to scripts/.bench (gitignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES="${1:-1000000}"
 BENCH=scripts/.bench
 mkdir -p "$BENCH"
+. scripts/require_tools.sh
+require_tool hyperfine hyperfine
 
 swift build -c release --product forecast 2>&1 | grep -E "warning:|error:|Compiling|Build" || true
 FORECAST=.build/release/forecast

@@ -5,7 +5,8 @@
 # prints req/s, p50/p99 latency, 200s vs log lines, the ratios, then a SIGKILL-under-load check.
 #
 # Usage: scripts/bench_serve.sh [DURATION_SECONDS]   (default 10)
-# Needs: swift, wrk, nginx, python3 (the script makes scripts/.venv for the Python stack).
+# Needs: swift, python3; wrk and nginx are installed from Debian if missing; the script makes
+# scripts/.venv for the Python stack.
 set -euo pipefail
 
 DURATION="${1:-10}"
@@ -34,6 +35,10 @@ cpu_ticks() {
 }
 HZ=$(getconf CLK_TCK)
 log_lines() { if [ -f "$1" ]; then echo $(( $(wc -l < "$1") - 1 )); else echo 0; fi; }
+
+. "$ROOT/scripts/require_tools.sh"
+require_tool wrk wrk
+require_tool nginx nginx-light
 
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK"
 

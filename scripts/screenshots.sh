@@ -6,11 +6,13 @@
 #
 #   scripts/screenshots.sh [OUTPUT_DIR]
 #
-# Needs: swift, python3 (standard library), chromium (Debian package).
+# Needs: swift, python3 (standard library), chromium (Debian package, installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="$(realpath -m "${1:-reports/screenshots}")"
 mkdir -p "$OUT"
+. scripts/require_tools.sh
+require_tool chromium chromium
 swift build --product forecast 2>&1 | grep -E "warning:|error:" || true
 FORECAST="$(pwd)/.build/debug/forecast"
 ROOT="$(pwd)"
