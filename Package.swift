@@ -25,7 +25,7 @@ let package = Package(
             dependencies: ["HTTPCore", "ModelRegistry", "ForecastData"],
             swiftSettings: .project
         ),
-        .target(name: "Charts", swiftSettings: .project),
+        .target(name: "Charts", dependencies: ["ForecastData"], swiftSettings: .project),
         .target(name: "Drift", swiftSettings: .project),
         .target(
             name: "ForecastCLI",

@@ -70,8 +70,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    /// Hinnant's days_from_civil.
-    static func ordinal(year: Int, month: Int, day: Int) -> Int {
+    /// Days since 1970-01-01 of `year-month-day` (Hinnant's days_from_civil), unchecked: callers
+    /// that build dates from arithmetic (chart ticks) pass valid fields by construction.
+    public static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
