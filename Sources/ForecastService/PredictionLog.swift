@@ -4,11 +4,6 @@ import Synchronization
 import Glibc
 #endif
 
-/// SPEC.md's header line, from ForecastData (the readers use the same constant).
-enum PredictionLogHeader {
-    static let text = PredictionLogEntry.header
-}
-
 /// When the prediction log is flushed to stable storage (`--log-fsync`).
 public enum LogFsyncPolicy: String, Sendable, CaseIterable {
     /// `fdatasync` after every line, before the response: survives power loss, costs a disk
@@ -34,6 +29,9 @@ public final class PredictionLog: Sendable {
     public let path: String
     /// The flush policy.
     public let policy: LogFsyncPolicy
+    /// The shape of the file's header, kept for every line appended: a log started before the
+    /// calendar columns stays five-column, so one file never mixes shapes.
+    public let shape: PredictionLogShape
     private let descriptor: Int32
     private let dirty = Atomic<Bool>(false)
 
@@ -45,7 +43,7 @@ public final class PredictionLog: Sendable {
         let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         do throws(PredictionLogError) {
-            try PredictionLog.prepare(descriptor, path: path)
+            shape = try PredictionLog.prepare(descriptor, path: path)
         } catch {
             close(descriptor)
             throw error
@@ -59,7 +57,7 @@ public final class PredictionLog: Sendable {
 
     /// Appends `entry`'s line in one `write`.
     public func append(_ entry: PredictionLogEntry) throws(PredictionLogError) {
-        var line = entry.csvLine
+        var line = entry.csvLine(shape: shape)
         if let failure = line.withUTF8({ write($0) }) { throw .writeFailed(path: path, errno: failure) }
     }
 
@@ -68,7 +66,7 @@ public final class PredictionLog: Sendable {
         guard !entries.isEmpty else { return }
         var block = ""
         block.reserveCapacity(entries.count * 80)
-        for entry in entries { block += entry.csvLine }
+        for entry in entries { block += entry.csvLine(shape: shape) }
         if let failure = block.withUTF8({ write($0) }) { throw .writeFailed(path: path, errno: failure) }
     }
 
@@ -95,31 +93,34 @@ public final class PredictionLog: Sendable {
         return nil
     }
 
-    /// Under an exclusive `flock`: writes the header to an empty file, checks it otherwise, and
-    /// ends a last line left without its newline (a disk-full write) so new lines start clean.
-    private static func prepare(_ descriptor: Int32, path: String) throws(PredictionLogError) {
+    /// Under an exclusive `flock`: writes the header to an empty file, reads its shape
+    /// otherwise, and ends a last line left without its newline (a disk-full write) so new lines
+    /// start clean.
+    private static func prepare(_ descriptor: Int32, path: String) throws(PredictionLogError) -> PredictionLogShape {
         guard flock(descriptor, LOCK_EX) == 0 else { throw .cannotOpen(path: path, errno: errno) }
         defer { flock(descriptor, LOCK_UN) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .cannotOpen(path: path, errno: errno) }
-        let header = Array((PredictionLogHeader.text + "\n").utf8)
         if status.st_size == 0 {
+            let header = Array((PredictionLogEntry.header + "\n").utf8)
             guard Glibc.write(descriptor, header, header.count) == header.count else {
                 throw .writeFailed(path: path, errno: errno)
             }
-            return
+            return .calendar
         }
         var start = [UInt8](repeating: 0, count: 4096)
         let count = pread(descriptor, &start, start.count, 0)
         guard count >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         let firstLine = start[0..<count].split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first ?? []
-        guard Array(firstLine) + [0x0A] == header else {
-            throw .headerMismatch(path: path, found: String(decoding: firstLine, as: UTF8.self))
+        let firstText = String(decoding: firstLine, as: UTF8.self)
+        guard let shape = PredictionLogShape(header: Substring(firstText)) else {
+            throw .headerMismatch(path: path, found: firstText)
         }
         var last: UInt8 = 0
         if pread(descriptor, &last, 1, off_t(status.st_size - 1)) == 1, last != 0x0A {
             _ = Glibc.write(descriptor, [0x0A], 1)
         }
+        return shape
     }
 
     private static func createParentDirectory(of path: String) throws(PredictionLogError) {

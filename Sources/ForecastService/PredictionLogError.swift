@@ -1,3 +1,4 @@
+import ForecastData
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +18,7 @@ public enum PredictionLogError: Error, Equatable, CustomStringConvertible {
             return "cannot open the prediction log '\(path)': \(String(cString: strerror(code))); check the path and its permissions or pass --log"
         case let .headerMismatch(path, found):
             let shown = found.count > 80 ? String(found.prefix(80)) + "…" : found
-            return "the prediction log '\(path)' starts with '\(shown)', not '\(PredictionLogHeader.text)'; move it aside or pass --log with a new path"
+            return "the prediction log '\(path)' starts with '\(shown)', not '\(PredictionLogEntry.header)' (nor the older five-column header); move it aside or pass --log with a new path"
         case let .writeFailed(path, code):
             return "cannot append to the prediction log '\(path)': \(String(cString: strerror(code)))"
         }

@@ -71,9 +71,28 @@ import Testing
             timestamp: "2026-11-22T10:15:30.123Z", revenue: 15_000, orderCount: 320, prediction: 16_234.56,
             modelVersion: "v1,\"evil\""
         )
-        #expect(entry.csvLine == "2026-11-22T10:15:30.123Z,15000.0,320,16234.56,\"v1,\"\"evil\"\"\"\n")
-        let parsed = try #require(PredictionLogEntry.parse(entry.csvLine.dropLast()))
+        #expect(entry.csvLine(shape: .fiveColumns) == "2026-11-22T10:15:30.123Z,15000.0,320,16234.56,\"v1,\"\"evil\"\"\"\n")
+        let parsed = try #require(PredictionLogEntry.parse(entry.csvLine(shape: .fiveColumns).dropLast()))
         #expect(parsed == entry)
+    }
+
+    @Test func predictionLogEntry_CalendarLineRoundTripsWithAllTenColumns() throws {
+        let entry = PredictionLogEntry(
+            timestamp: "2026-11-22T10:15:30.123Z", revenue: 15_000, orderCount: 320, prediction: 16_234.56,
+            modelVersion: "v0001,odd", calendar: ForecastCalendarFields(
+                date: "2026-11-22", forecastDate: "2026-11-23", lower: 14_000.5, upper: 18_000, requestID: "req-1"
+            )
+        )
+        let line = entry.csvLine
+        #expect(line == "2026-11-22T10:15:30.123Z,15000.0,320,16234.56,\"v0001,odd\",2026-11-22,2026-11-23,14000.5,18000.0,req-1\n")
+        #expect(try #require(PredictionLogEntry.parse(line.dropLast())) == entry)
+        #expect(PredictionLogEntry.header.split(separator: ",").count == PredictionLogShape.calendar.fieldCount)
+    }
+
+    @Test func predictionLogShape_ComesFromTheHeader() {
+        #expect(PredictionLogShape(header: Substring(PredictionLogEntry.header)) == .calendar)
+        #expect(PredictionLogShape(header: "\u{FEFF}" + PredictionLogEntry.fiveColumnHeader + "\r") == .fiveColumns)
+        #expect(PredictionLogShape(header: "timestamp,prediction") == nil)
     }
 
     @Test func predictionLogEntry_RejectsTornAndMalformedLines() {
@@ -83,6 +102,10 @@ import Testing
         #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,-3,1.0,v1") == nil)
         #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,3,1.0,") == nil)
         #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,3,1.0,\"v1") == nil)
+        // A calendar line torn inside its new columns, or with a bad day.
+        #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,3,1.0,v1,2026-11-22,2026-11-23,1.0") == nil)
+        #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,3,1.0,v1,2026-11-22,2026-13-23,1.0,2.0,r") == nil)
+        #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,3,1.0,v1,2026-11-22,2026-11-23,nan,2.0,r") == nil)
     }
 
     @Test func atomicFile_ReplacesWholeFileAndLeavesNoTemporaries() throws {

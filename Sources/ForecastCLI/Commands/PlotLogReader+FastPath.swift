@@ -22,7 +22,11 @@ extension PlotLogReader {
               let orders = wholeNumber(bytes, &position, end),
               let prediction = number(bytes, &position, end),
               position < end else { return nil }
-        for index in position..<end where bytes[index] == UInt8(ascii: "\"") { return nil }
+        // Quoted versions and calendar-shaped lines (more columns after the version) take the
+        // reference parser.
+        for index in position..<end where bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: ",") {
+            return nil
+        }
         return FastRow(time: time, revenue: revenue, orders: orders, prediction: prediction, versionStart: position)
     }
 

@@ -33,6 +33,7 @@ enum PlotLogReader {
     }
 
     static let headerBytes = Array(PredictionLogEntry.header.utf8)
+    static let fiveColumnHeaderBytes = Array(PredictionLogEntry.fiveColumnHeader.utf8)
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into data: inout PlotLogData, malformed: inout Int,
                       examples: inout [Int]) {
@@ -53,7 +54,9 @@ enum PlotLogReader {
                 start += 3  // UTF-8 byte order mark
             }
             if start == end { continue }  // blank line
-            if lineNumber == 1, equals(bytes, start, end, headerBytes) { continue }
+            if lineNumber == 1, equals(bytes, start, end, headerBytes) || equals(bytes, start, end, fiveColumnHeaderBytes) {
+                continue
+            }
             if let row = fastRow(bytes, start, end) {
                 let index: Int32
                 if let last = lastVersion, last.end - last.start == end - row.versionStart,
