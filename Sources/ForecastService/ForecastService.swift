@@ -44,10 +44,14 @@ public final class ForecastService: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let maintenanceDone = DispatchSemaphore(value: 0)
     private let control = Mutex<(stopping: Bool, forceReload: Bool)>((false, false))
+    private let events: @Sendable (ServiceEvent) -> Void
+    /// The last log rotation failure reported, so a lasting one is reported once.
+    private let logFailure = Mutex<String?>(nil)
 
     /// Opens the log and prepares the server; nothing listens until `start`.
     public init(options: Options, source: any ModelSource, events: @escaping @Sendable (ServiceEvent) -> Void) throws(PredictionLogError) {
         self.options = options
+        self.events = events
         let log = try PredictionLog(path: options.logPath, policy: options.fsync)
         let slot = ModelSlot()
         let state = ServiceState(slot: slot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion)
@@ -74,6 +78,7 @@ public final class ForecastService: Sendable {
                 }
                 if stopping { break }
                 reloader.check(force: force)
+                followLogRotation()
                 if options.fsync == .batch { self.state.log.sync() }
             }
             maintenanceDone.signal()
@@ -81,6 +86,23 @@ public final class ForecastService: Sendable {
         thread.name = "forecast-maintenance"
         thread.start()
         return port
+    }
+
+    /// Opens a new log file if the old one was renamed or deleted (log rotation); a failure is
+    /// reported once, and retried every tick.
+    private func followLogRotation() {
+        do {
+            if try state.log.reopenIfMoved() {
+                logFailure.withLock { $0 = nil }
+                events(.logReopened(path: state.log.path))
+            }
+        } catch {
+            let repeated = logFailure.withLock { last in
+                defer { last = error.description }
+                return last == error.description
+            }
+            if !repeated { events(.logReopenFailed(reason: error.description)) }
+        }
     }
 
     /// Re-reads the current model now, even if its version did not change (SIGHUP).

@@ -7,4 +7,8 @@ public enum ServiceEvent: Sendable, Equatable {
     case noModel
     /// Loading a new model failed; `keeping` is the version still served (nil: none).
     case reloadFailed(reason: String, keeping: String?)
+    /// The log was renamed or deleted (rotated); new lines go to a new file at `path`.
+    case logReopened(path: String)
+    /// The log was rotated away but no new file could be opened; lines still go to the old one.
+    case logReopenFailed(reason: String)
 }

@@ -38,3 +38,125 @@ import Glibc
         #expect(dropped < 20_000, "lines that fit in the pipe and the queue are kept")
     }
 }
+
+/// A prediction log file read back: its header and data lines, every line checked to be whole
+/// (as many fields as the header, newline-terminated).
+struct LogFileContents {
+    let header: String
+    let lines: [String]
+
+    init(_ url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.hasSuffix("\n"), "\(url.lastPathComponent) must end with a newline (no torn line)")
+        var all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if all.last == "" { all.removeLast() }
+        header = all.first ?? ""
+        lines = Array(all.dropFirst())
+        let fields = header.split(separator: ",").count
+        #expect(fields >= 5)
+        for line in lines {
+            #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == fields, "torn line: \(line)")
+        }
+    }
+}
+
+extension FaultEndToEndTests {
+    static let prediction = "{\"ca_total\": 15000, \"nb_commandes\": 320}"
+
+    @Test func fullDiskAnswers503WithoutATornLine_ServingResumesWhenThereIsRoomAgain() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        // A file size limit stands in for a full disk: writes past it fail with EFBIG.
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet"], shellSetup: "ulimit -f 16")
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        var answered200 = 0
+        var refusal: RawHTTPClient.Response?
+        for _ in 0..<2000 {
+            let response = try client.exchange("POST", "/predict", json: FaultEndToEndTests.prediction)
+            if response.status == 200 {
+                answered200 += 1
+            } else {
+                refusal = response
+                break
+            }
+        }
+        let refused = try #require(refusal, "the log never filled")
+        #expect(refused.status == 503)
+        #expect(refused.errorCode == "log_unavailable")
+        #expect(refused.text.contains("free space for it"))
+        #expect(answered200 > 10)
+        for _ in 0..<5 {
+            #expect(try client.exchange("POST", "/predict", json: FaultEndToEndTests.prediction).status == 503)
+        }
+        let logURL = directory.url.appendingPathComponent("data/predictions_log.csv")
+        let full = try LogFileContents(logURL)
+        #expect(full.lines.count == answered200, "every 200 has its line, no line without a 200")
+
+        // Room again: the full file is rotated away; the server opens a new one by itself.
+        let rotatedURL = directory.url.appendingPathComponent("data/predictions_log.csv.1")
+        try FileManager.default.moveItem(at: logURL, to: rotatedURL)
+        var resumed = 0
+        #expect(try ServerProcess.eventually(timeout: 5) {
+            let status = try client.exchange("POST", "/predict", json: FaultEndToEndTests.prediction).status
+            if status == 200 { resumed += 1 }
+            return status == 200
+        })
+        #expect(try LogFileContents(rotatedURL).lines.count == answered200)
+        let fresh = try LogFileContents(logURL)
+        #expect(fresh.header == full.header)
+        #expect(fresh.lines.count == resumed)
+        #expect(ServerProcess.eventually { server.stderr.contains("prediction log rotated: new lines go to a new data/predictions_log.csv") })
+    }
+
+    @Test func logRenamedUnderLoadLosesNothing_NewFileHasItsHeader() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet"])
+        defer { server.stop() }
+        let logURL = directory.url.appendingPathComponent("data/predictions_log.csv")
+        let rotatedURL = directory.url.appendingPathComponent("data/predictions_log.csv.1")
+        let client = try RawHTTPClient(port: server.port)
+        var answered200 = 0
+        var renamed = false
+        var switchedAt: Int?
+        // Predictions go on while the file is renamed (as logrotate does) until the server has
+        // switched to a new file and a few more lines landed there.
+        let deadline = Date().addingTimeInterval(10)
+        for index in 0..<1_000_000 where Date() < deadline {
+            if try client.exchange("POST", "/predict", json: FaultEndToEndTests.prediction).status == 200 { answered200 += 1 }
+            if index == 50 {
+                try FileManager.default.moveItem(at: logURL, to: rotatedURL)
+                renamed = true
+            }
+            if renamed, switchedAt == nil, FileManager.default.fileExists(atPath: logURL.path) { switchedAt = index }
+            if let switchedAt, index > switchedAt + 50 { break }
+        }
+        let switched = try #require(switchedAt, "no new log file appeared")
+        #expect(switched > 50)
+        let old = try LogFileContents(rotatedURL)
+        let new = try LogFileContents(logURL)
+        #expect(new.header == old.header)
+        #expect(old.lines.count + new.lines.count == answered200, "a line written to the old file is still on disk")
+        #expect(new.lines.count >= 50)
+    }
+
+    @Test func logDeletedThenSighupOpensANewFileWithItsHeader() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        // A long poll interval would not matter: SIGHUP checks the log at once.
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet"])
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        #expect(try client.exchange("POST", "/predict", json: FaultEndToEndTests.prediction).status == 200)
+        let logURL = directory.url.appendingPathComponent("data/predictions_log.csv")
+        let header = try LogFileContents(logURL).header
+        try FileManager.default.removeItem(at: logURL)
+        server.send(SIGHUP)
+        #expect(ServerProcess.eventually(timeout: 3) { FileManager.default.fileExists(atPath: logURL.path) })
+        #expect(try client.exchange("POST", "/predict", json: FaultEndToEndTests.prediction).status == 200)
+        let fresh = try LogFileContents(logURL)
+        #expect(fresh.header == header)
+        #expect(fresh.lines.count == 1)
+    }
+}
