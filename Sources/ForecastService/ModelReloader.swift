@@ -43,14 +43,16 @@ final class ModelReloader: Sendable {
             }
             slot.install(model)
             lastFailure.withLock { $0 = nil }
+            slot.loadError = nil
             if !initial { metrics.reloads.wrappingAdd(1, ordering: .relaxed) }
             events(.modelLoaded(version: model.version, previous: previous))
         } catch {
-            report(failure: "cannot load model \(token ?? "?"): \(error)", token: token)
+            report(failure: "cannot load the current model: \(error)", token: token)
         }
     }
 
     private func report(failure reason: String, token: String?) {
+        slot.loadError = reason
         let repeated = lastFailure.withLock { last in
             defer { last = reason }
             return last == reason

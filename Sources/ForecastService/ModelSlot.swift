@@ -9,6 +9,7 @@ import Synchronization
 public final class ModelSlot: Sendable {
     private let model = Mutex<(any PredictionModel)?>(nil)
     private let generationCounter = Atomic<Int>(0)
+    private let lastLoadError = Mutex<String?>(nil)
 
     /// An empty slot (no model: predictions answer 503).
     public init(_ initial: (any PredictionModel)? = nil) {
@@ -23,6 +24,13 @@ public final class ModelSlot: Sendable {
 
     /// The model now (takes the lock: for the reloader, `/health` fallbacks and tests).
     public var current: (any PredictionModel)? { model.withLock { $0 } }
+
+    /// Why the last load of the current version failed (the model above keeps serving); nil
+    /// once a load succeeds. `/health` shows it.
+    public var loadError: String? {
+        get { lastLoadError.withLock { $0 } }
+        set { lastLoadError.withLock { $0 = newValue } }
+    }
 
     /// Bumped by every `install`.
     var generation: Int { generationCounter.load(ordering: .acquiring) }

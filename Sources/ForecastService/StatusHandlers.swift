@@ -6,7 +6,10 @@ enum StatusHandlers {
         guard let model = context.model else {
             return HTTPResponse(status: 503, json: "{\"status\":\"unavailable\",\"model_loaded\":false,\"model_version\":null}")
         }
-        return HTTPResponse(status: 200, json: "{\"status\":\"ok\",\"model_loaded\":true,\"model_version\":" + JSONText.quoted(model.version) + "}")
+        // A failed reload is shown (the model above keeps serving): one lock per probe, no more.
+        let failure = state.slot.loadError.map { ",\"model_error\":" + JSONText.quoted($0) } ?? ""
+        return HTTPResponse(status: 200, json: "{\"status\":\"ok\",\"model_loaded\":true,\"model_version\":"
+            + JSONText.quoted(model.version) + failure + "}")
     }
 
     static func index(_ state: ServiceState, _ api: APIDescription) -> HTTPResponse {

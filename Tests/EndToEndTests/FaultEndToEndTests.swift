@@ -160,3 +160,32 @@ extension FaultEndToEndTests {
         #expect(fresh.lines.count == 1)
     }
 }
+
+extension FaultEndToEndTests {
+    @Test func currentModelFileTruncatedUnderTheServer_OldModelKeepsServing_OneWarning_HealthShowsIt() throws {
+        let directory = try TrainedModel.directory()
+        defer { directory.cleanUp() }
+        let server = try ServerProcess(in: directory.url, arguments: ["--quiet"])
+        defer { server.stop() }
+        let version = try TrainedModel.currentVersion(in: directory)
+        let modelURL = directory.url.appendingPathComponent("models/versions/\(version).json")
+        let original = try Data(contentsOf: modelURL)
+        // Replaced in place by a truncated copy, as a failed copy or a full disk would leave it.
+        try original.prefix(original.count / 2).write(to: modelURL)
+        let warning = "model reload failed, still serving \(version): cannot load the current model"
+        #expect(ServerProcess.eventually(timeout: 5) { server.stderr.contains(warning) }, "\(server.stderr)")
+        let health = try RawHTTPClient(port: server.port).exchange("GET", "/health")
+        #expect(health.status == 200)
+        #expect(try health.json()["model_version"] as? String == version)
+        #expect((try health.json()["model_error"] as? String)?.contains("cannot load the current model") == true)
+        #expect(try RawHTTPClient(port: server.port).exchange("POST", "/predict", json: FaultEndToEndTests.prediction).status == 200)
+        // Polls go on; the same failure is not repeated every second.
+        usleep(2_200_000)
+        #expect(server.stderr.components(separatedBy: warning).count - 1 == 1)
+        // The file restored: the error clears by itself.
+        try original.write(to: modelURL)
+        #expect(try ServerProcess.eventually(timeout: 5) {
+            try RawHTTPClient(port: server.port).exchange("GET", "/health").json()["model_error"] == nil
+        })
+    }
+}
