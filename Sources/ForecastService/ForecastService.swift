@@ -22,6 +22,8 @@ public final class ForecastService: Sendable {
         public var pollInterval: Double
         /// The version `GET /` and the OpenAPI document report (the `forecast` version).
         public var serviceVersion: String
+        /// When set, the prediction routes and `/metrics` need `Authorization: Bearer` it.
+        public var apiToken: BearerToken?
 
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
@@ -57,7 +59,7 @@ public final class ForecastService: Sendable {
         let state = ServiceState(slot: slot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion)
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, events: events)
-        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion))
+        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion), token: options.apiToken)
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
             BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot))
         }

@@ -7,7 +7,7 @@ import Synchronization
 /// increment is at most one request behind.
 public final class ServerMetrics: Sendable {
     /// Status codes counted separately; anything else is counted as `other`.
-    static let trackedStatuses = [200, 400, 404, 405, 408, 411, 413, 414, 415, 417, 422, 431, 500, 503, 505]
+    static let trackedStatuses = [200, 400, 401, 404, 405, 408, 411, 413, 414, 415, 417, 422, 431, 500, 503, 505]
     /// Upper bounds of the duration histogram, in microseconds (the target is p50 ≤ 100 µs).
     static let bucketBoundsMicros = [25, 50, 100, 250, 500, 1000, 2500, 10000, 100000]
 
