@@ -169,6 +169,9 @@ public struct ModelStore: Sendable {
             }
         }
         defer { flock(descriptor, LOCK_UN) }
+        // A run killed mid-write left its temporary file; under the lock nobody else writes here.
+        AtomicFileStream.removeOrphans(in: versionsDirectory)
+        AtomicFileStream.removeOrphans(of: "CURRENT", in: directory)
         return try body()
     }
 }
