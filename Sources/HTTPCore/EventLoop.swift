@@ -28,6 +28,9 @@ final class EventLoop {
     static let eventCapacity: Int32 = 256
     static let readChunk = 64 * 1024
     static let sweepInterval = 250_000_000  // ns between timeout sweeps
+    /// Response bytes one connection may have waiting before its further pipelined requests
+    /// are held back (memory per connection stays bounded whatever the client sends).
+    static let pendingOutputLimit = 256 * 1024
 
     let index: Int
     let shared: ServerShared
