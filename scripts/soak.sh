@@ -81,10 +81,11 @@ wait_http "$PORT"
 echo "== capacity: wrk 5 s, 2 threads, 50 connections, no pacing" >&2
 CAPACITY=$(nice -n 10 wrk -t2 -c50 -d5s -s post.lua "http://127.0.0.1:$PORT/predict" -- 0 | awk '/^RESULT/ { printf "%d", $2 / 5 }')
 TARGET=$(( CAPACITY / 2 ))
-CONNECTIONS=20
-# Each connection waits DELAY ms between requests: CONNECTIONS * 1000 / DELAY ≈ TARGET req/s.
-DELAY=$(( CONNECTIONS * 1000 / (TARGET > 0 ? TARGET : 1) ))
-[ "$DELAY" -lt 1 ] && DELAY=1
+# Each connection waits DELAY ms between requests: CONNECTIONS * 1000 / DELAY ≈ TARGET req/s
+# (a little less: each request's own latency adds to the pause).
+DELAY=10
+CONNECTIONS=$(( TARGET * DELAY / 1000 ))
+[ "$CONNECTIONS" -lt 1 ] && CONNECTIONS=1
 echo "== capacity ${CAPACITY} req/s; soaking at about ${TARGET} req/s (${CONNECTIONS} connections, ${DELAY} ms pause) for ${MINUTES} min" >&2
 
 BASE_LINES=$(logged_lines)

@@ -72,6 +72,8 @@ public final class ForecastService: Sendable {
         let port = try server.start()
         let interval = options.pollInterval
         let thread = Thread { [self] in
+            var reloadsSeen = state.metrics.reloads.load(ordering: .relaxed)
+            var trimDue = false
             while true {
                 _ = wake.wait(timeout: .now() + interval)
                 let (stopping, force) = control.withLock { state -> (Bool, Bool) in
@@ -79,7 +81,18 @@ public final class ForecastService: Sendable {
                     return (state.stopping, state.forceReload)
                 }
                 if stopping { break }
+                // A tick after a reload the loops have let go of the old model: hand its pages
+                // back, or RSS keeps the high-water mark of two models (the soak's 5 % goal).
+                if trimDue {
+                    MemoryTrim.releaseFreeMemory()
+                    trimDue = false
+                }
                 reloader.check(force: force)
+                let reloads = state.metrics.reloads.load(ordering: .relaxed)
+                if reloads != reloadsSeen {
+                    reloadsSeen = reloads
+                    trimDue = true
+                }
                 followLogRotation()
                 if options.fsync == .batch { self.state.log.sync() }
             }
