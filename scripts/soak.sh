@@ -107,7 +107,7 @@ for minute in $(seq 1 "$MINUTES"); do
   if [ $(( minute % 3 )) -eq 0 ]; then
     ROTATIONS=$(( ROTATIONS + 1 ))
     mv "$WORK/soak_log.csv" "$WORK/soak_log.csv.$ROTATIONS"
-    EVENT="${EVENT/-/}+rotate"
+    if [ "$EVENT" = "-" ]; then EVENT="rotate"; else EVENT="$EVENT+rotate"; fi
   fi
   wait "$WRK" || true
   read -r _ requests bad socket p99 < <(grep '^RESULT' "wrk.$minute")
