@@ -18,6 +18,12 @@ enum ServeEvents {
             return "prediction log rotated: new lines go to a new \(path)"
         case let .logReopenFailed(reason):
             return "prediction log rotated but no new file could be opened, still appending to the old one: \(reason)"
+        case let .historyLoaded(firstDay, lastDay, path):
+            return "daily history: \(firstDay) to \(lastDay) from \(path); requests without a date describe the day after \(lastDay)"
+        case let .historyReloadFailed(reason, keeping?):
+            return "daily history not updated, still serving the one ending on \(keeping): \(reason)"
+        case let .historyReloadFailed(reason, nil):
+            return "no daily history: \(reason)"
         }
     }
 }
