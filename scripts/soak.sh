@@ -74,7 +74,7 @@ LUA
 PORT=$(free_port)
 # Access lines are filtered on their way to a file: 200s dropped (they would be gigabytes),
 # everything else (errors, reloads, rotations) kept.
-"$FORECAST" serve --port "$PORT" --log "$WORK/soak_log.csv" > serve.out 2> >(grep -v ' 200 [0-9]*us$' > serve.err) &
+"$FORECAST" serve --port "$PORT" --log "$WORK/soak_log.csv" > serve.out 2> >(grep --line-buffered -v ' 200 [0-9]*us$' > serve.err) &
 SERVER=$!; PIDS+=($SERVER)
 wait_http "$PORT"
 
