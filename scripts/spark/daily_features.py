@@ -24,6 +24,7 @@ Amounts are summed as decimals (exact), then written as doubles.
 """
 
 import argparse
+import os
 import sys
 import unicodedata
 
@@ -222,11 +223,22 @@ def main():
     parser.add_argument("--month-first", action="store_true", help="read slashed dates as MM/DD/YYYY")
     parser.add_argument("--max-bad-fraction", type=float, default=0.01)
     parser.add_argument("--master", help="Spark master when not run by spark-submit, e.g. local[2]")
+    parser.add_argument("--shuffle-partitions", type=int,
+                        help="partitions of the (day, order) shuffle; default: Spark's setting, "
+                             "or twice the cores with a local[N] master")
     args = parser.parse_args()
 
-    builder = SparkSession.builder.appName("forecast daily features")
+    builder = SparkSession.builder.appName("forecast daily features").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
+    partitions = args.shuffle_partitions
+    if partitions is None and args.master and args.master.startswith("local"):
+        # Spark's 200 shuffle partitions are meant for clusters; on one machine they are mostly
+        # task overhead (the shuffle holds one row per day and order).
+        cores = args.master[len("local["):-1] if args.master.startswith("local[") else "1"
+        partitions = 2 * (os.cpu_count() if cores == "*" else int(cores))
+    if partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
     # Days are calendar dates as written; no session time zone may shift them.
     spark = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
