@@ -33,7 +33,7 @@ if ldd "$BINARY" | grep -qi 'swift\|foundation\|icu'; then
 fi
 
 echo "== 2. the binary alone in an empty folder, environment emptied but PORT" >&2
-mkdir -p "$WORK/app" && cp "$BINARY" "$WORK/app/forecast"
+mkdir -p "$WORK/app" && cp "$BINARY" "$WORK/app/forecast" && strip "$WORK/app/forecast"  # as the image does
 cd "$WORK/app"
 run() { env -i PATH=/usr/bin:/bin HOME="$WORK" ./forecast "$@"; }
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -76,7 +76,7 @@ echo "== 3. Kubernetes manifests" >&2
 "$VENV/bin/python" "$HERE/check_manifests.py" "$HERE/k8s" "$HERE/Dockerfile"
 
 echo
-echo "container check: static binary $(du -h "$BINARY" | cut -f1), links $LINKED"
+echo "container check: static binary $(du -h "$WORK/app/forecast" | cut -f1) stripped, links $LINKED"
 echo "ran alone from an empty folder with only PORT set: generate, etl, train, serve ($LISTENING), /health 503 → 200, predict, SIGTERM exit 0"
 echo "footprint: serve RSS ${IDLE_RSS} KB idle with the 200-tree model, ${PEAK_RSS} KB peak under wrk 64 connections ($RPS req/s); train peak $(cat train.rss) KB"
 echo "not run here: docker build (no engine, no base-image registry), the manifests on a cluster"

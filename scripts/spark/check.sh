@@ -57,7 +57,7 @@ compare sample "$ROOT/data/raw/ventes_ecommerce.csv" folder
 
 echo "== forecast train --features on Spark's folder of part files" >&2
 "$FORECAST" train --features "$WORK/spark_sample" --models-dir "$WORK/models" --trees 20 --json > train.json
-python3 -c 'import json, sys; d = json.load(open("train.json")); print(f"   trained {d["model_version"]} on {d["train_rows"] + d["test_rows"]} days")' >&2
+python3 -c 'import json; d = json.load(open("train.json")); print("   trained", d["model_version"], "on", d["train_rows"] + d["test_rows"], "days")' >&2
 
 echo "== generating $ROWS rows" >&2
 "$FORECAST" generate --rows "$ROWS" --output "$WORK/big.csv" > /dev/null 2>&1
