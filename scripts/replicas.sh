@@ -215,6 +215,7 @@ echo "== 4. the glob of replica logs through plot, drift, accuracy" >&2
 TOTAL=$(logged_lines)
 GLOB="$WORK/logs/predictions_log-*.csv"
 MONITORING=()
+MONITOR_FAILED=0
 for command in plot drift accuracy; do
   if ! "$FORECAST" "$command" --help > "$command.help" 2>&1; then
     MONITORING+=("$command: not in this binary yet"); continue
@@ -226,31 +227,32 @@ for command in plot drift accuracy; do
   grep -q -- '--json' "$command.help" && json=(--json)
   : > "$command.json"
   "$FORECAST" "$command" --log "$GLOB" --output-dir "$WORK/reports" "${json[@]}" > "$command.json" 2> "$command.err" || status=$?
-  # The count of predictions read, wherever the command reports it (JSON key or report page).
-  counted=$(python3 - "$command" "$WORK" <<'PY'
-import json, os, re, sys
-command, work = sys.argv[1], sys.argv[2]
+  counted=$(python3 - "$WORK/$command.json" "$WORK/$command.err" <<'PY'
+# The count of predictions read, as the command reports it: a JSON key, else "read N predictions".
+import json, re, sys
+out, err = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
 def find(value):
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key in ("current_rows", "rows_read", "predictions", "count", "current_count", "lines_read", "n_current") and isinstance(inner, int):
+            if key in ("current_count", "predictions", "count", "rows_read", "lines_read") and isinstance(inner, int):
                 return inner
             found = find(inner)
             if found is not None:
                 return found
     return None
-path = os.path.join(work, f"{command}.json")
-if os.path.getsize(path) > 0:
-    print(find(json.load(open(path))) or "?")
-else:
-    page = os.path.join(work, "reports", "index.html")
-    text = re.sub(r"<[^>]+>", " ", open(page).read()) if os.path.exists(page) else ""
-    match = re.search(r"([\d,  ]+)\s+predictions", text)
-    print(re.sub(r"[^\d]", "", match.group(1)) if match else "?")
+try:
+    found = find(json.loads(out))
+except ValueError:
+    found = None
+if found is None:
+    match = re.search(r"read ([\d,]+) predictions", err + out)
+    found = match.group(1).replace(",", "") if match else "?"
+print(found)
 PY
 )
   if [ "$status" -le 0 ] || [ "$status" -eq 3 ] || [ "$status" -eq 4 ]; then
     MONITORING+=("$command: exit $status, counted $counted of $TOTAL logged lines")
+    [ "$counted" = "$TOTAL" ] || MONITOR_FAILED=1
   else  # the pattern was taken but the logs were refused: say why, in the command's own words
     MONITORING+=("$command: exit $status ($TOTAL lines logged): $(head -c 400 "$command.err" | sed "s|$WORK/||g")")
   fi
@@ -264,3 +266,4 @@ echo "replica 1 killed and restarted under load: $RECEIVED 200s received, $LOGGE
 echo "models use reached every replica after (s): $PROPAGATION"
 for line in "${MONITORING[@]}"; do echo "monitoring over the glob: $line"; done
 [ "$MISSING" -eq 0 ] && [ "$TWICE" -eq 0 ] || { echo "FAILED: a 200 is missing from the logs or logged twice" >&2; exit 1; }
+[ "$MONITOR_FAILED" -eq 0 ] || { echo "FAILED: a monitoring command did not count every logged line once" >&2; exit 1; }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs scripts/spark/daily_features.py on Spark in local mode beside `forecast etl`, on the shipped
-# sample and on a generated 10 M-row file, checks that the two daily tables are the same (days,
-# order counts, sums to 1e-9 relative), that `forecast train` reads Spark's folder as it is, and
-# prints both wall times side by side.
+# Runs scripts/spark/daily_features.py on Spark in local mode beside `forecast etl`, on the
+# shipped sample (as CSV, then as Parquet) and on a generated 10 M-row file, checks that the daily
+# tables are the same (days, order counts, sums to 1e-9 relative), that `forecast train` reads
+# Spark's folder as it is, and prints both wall times side by side.
 #
 # Usage: scripts/spark/check.sh            ROWS=2000000 scripts/spark/check.sh (a smaller big file)
 # Needs: swift, python3, Java 17+ (installed from Debian if missing); pyspark goes into scripts/.venv.
@@ -59,6 +59,22 @@ echo "== forecast train --features on Spark's folder of part files" >&2
 "$FORECAST" train --features "$WORK/spark_sample" --models-dir "$WORK/models" --trees 20 --json > train.json
 python3 -c 'import json; d = json.load(open("train.json")); print("   trained", d["model_version"], "on", d["train_rows"] + d["test_rows"], "days")' >&2
 
+echo "== the sample as Parquet (typed columns), written by Spark" >&2
+nice -n 10 "$VENV/bin/python" - "$ROOT/data/raw/ventes_ecommerce.csv" "$WORK/sample.parquet" 2> parquet.err <<'PY' \
+  || { cat parquet.err >&2; exit 1; }
+import sys
+from pyspark.sql import SparkSession
+spark = SparkSession.builder.master("local[2]").config("spark.ui.showConsoleProgress", "false").getOrCreate()
+spark.read.option("header", True).option("inferSchema", True).csv(sys.argv[1]).write.parquet(sys.argv[2])
+spark.stop()
+PY
+nice -n 10 "$VENV/bin/python" "$ROOT/scripts/spark/daily_features.py" --master "$MASTER" --input "$WORK/sample.parquet" \
+  --output "$WORK/spark_parquet" 2> spark_parquet.err || { cat spark_parquet.err >&2; exit 1; }
+verdict=$("$VENV/bin/python" "$ROOT/scripts/spark/compare_tables.py" "$WORK/etl_sample.csv" "$WORK/spark_parquet") \
+  || { echo "parquet: $verdict" >&2; exit 1; }
+echo "   parquet: $verdict" >&2
+PARQUET="$verdict"
+
 echo "== generating $ROWS rows" >&2
 "$FORECAST" generate --rows "$ROWS" --output "$WORK/big.csv" > /dev/null 2>&1
 compare "big" "$WORK/big.csv" file
@@ -71,3 +87,4 @@ for row in "${ROWS_OUT[@]}"; do
   ratio=$(awk -v o="$ours" -v s="$spark" 'BEGIN { printf "%.0fx", s / (o > 0 ? o : 0.1) }')
   printf '%-7s %11s %10s %9s %7s  %s\n' "$name" "$rows" "$ours" "$spark" "$ratio" "$verdict"
 done
+echo "the sample as Parquet (not timed): $PARQUET"
