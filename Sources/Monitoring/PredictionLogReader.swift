@@ -4,21 +4,22 @@ import Glibc
 import Foundation
 import ForecastData
 
-/// Reads prediction logs (SPEC.md `data/predictions_log.csv`) into `PlotLogData`, fast.
+/// Reads prediction logs (SPEC.md `data/predictions_log.csv`) into `PredictionLogData`, fast.
 ///
-/// A million lines must load well under a second, so the common line shape is parsed straight
-/// from the bytes (no String per line); any line that shape does not fit is handed to
-/// `PredictionLogEntry.parse`, the reference parser, so both accept exactly the same lines.
-/// Lines it rejects (torn, wrong field count, not a number, impossible time) are counted.
-enum PlotLogReader {
+/// A million lines must load well under a second, so the common line shapes (five columns, or
+/// ten with the calendar fields) are parsed straight from the bytes (no String per line); any
+/// line the fast path does not take is handed to `PredictionLogEntry.parse`, the reference
+/// parser, so both accept exactly the same lines. Lines it rejects (torn, wrong field count,
+/// not a number, impossible time or day) are counted.
+enum PredictionLogReader {
     /// Reads every file in `paths`, in order, into one set of columns.
-    static func read(paths: [String]) throws -> PlotLogData {
-        var data = PlotLogData()
+    static func read(paths: [String]) throws(MonitoringError) -> PredictionLogData {
+        var data = PredictionLogData()
         for path in paths {
             guard let contents = FileManager.default.contents(atPath: path) else {
                 let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file"
                     : "no such file; start 'forecast serve' and make a prediction first, or pass --log PATH"
-                throw CLIError.failure("cannot read log \(path): \(reason)")
+                throw MonitoringError.unreadableLog(path: path, reason: reason)
             }
             data.reserve(data.count + contents.count / 70)
             let start = data.count
@@ -35,7 +36,7 @@ enum PlotLogReader {
     static let headerBytes = Array(PredictionLogEntry.header.utf8)
     static let fiveColumnHeaderBytes = Array(PredictionLogEntry.fiveColumnHeader.utf8)
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into data: inout PlotLogData, malformed: inout Int,
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into data: inout PredictionLogData, malformed: inout Int,
                       examples: inout [Int]) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         var lineStart = 0
@@ -59,32 +60,27 @@ enum PlotLogReader {
             }
             if let row = fastRow(bytes, start, end) {
                 let index: Int32
-                if let last = lastVersion, last.end - last.start == end - row.versionStart,
-                   memcmp(base + last.start, base + row.versionStart, end - row.versionStart) == 0 {
+                let length = row.versionEnd - row.versionStart
+                if let last = lastVersion, last.end - last.start == length,
+                   memcmp(base + last.start, base + row.versionStart, length) == 0 {
                     index = last.index
                 } else {
-                    let version = String(decoding: UnsafeBufferPointer(rebasing: bytes[row.versionStart..<end]), as: UTF8.self)
+                    let version = String(decoding: UnsafeBufferPointer(rebasing: bytes[row.versionStart..<row.versionEnd]),
+                                         as: UTF8.self)
                     index = data.versionIndex(version)
-                    lastVersion = (row.versionStart, end, index)
+                    lastVersion = (row.versionStart, row.versionEnd, index)
                 }
-                append(row.time, row.revenue, row.orders, row.prediction, index, to: &data)
-            } else if let entry = slowRow(bytes, start, end) {
-                append(entry.time, entry.entry.revenue, Double(entry.entry.orderCount), entry.entry.prediction,
-                       data.versionIndex(entry.entry.modelVersion), to: &data)
+                data.append(time: row.time, revenue: row.revenue, orders: row.orders, prediction: row.prediction,
+                            version: index, calendar: row.calendar)
+            } else if let slow = slowRow(bytes, start, end) {
+                let entry = slow.entry
+                data.append(time: slow.time, revenue: entry.revenue, orders: Double(entry.orderCount), prediction: entry.prediction,
+                            version: data.versionIndex(entry.modelVersion), calendar: calendarColumns(entry.calendar))
             } else {
                 malformed += 1
                 if examples.count < 5 { examples.append(lineNumber) }
             }
         }
-    }
-
-    private static func append(_ time: Double, _ revenue: Double, _ orders: Double, _ prediction: Double, _ version: Int32,
-                               to data: inout PlotLogData) {
-        data.times.append(time)
-        data.revenues.append(revenue)
-        data.orderCounts.append(orders)
-        data.predictions.append(prediction)
-        data.versionIndices.append(version)
     }
 
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: [UInt8]) -> Bool {
@@ -93,13 +89,20 @@ enum PlotLogReader {
         return true
     }
 
-    /// The reference parser, for lines the fast path does not take (quoted versions, unusual
-    /// number spellings). Its timestamp still has to be a real instant.
-    private static func slowRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (time: Double, entry: PredictionLogEntry)? {
+    /// The reference parser, for lines the fast path does not take (quoted versions or ids,
+    /// unusual number spellings). Its timestamp still has to be a real instant.
+    private static func slowRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        -> (time: Double, entry: PredictionLogEntry)? {
         let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         guard let entry = PredictionLogEntry.parse(Substring(line)) else { return nil }
         let stamp = Array(entry.timestamp.utf8)
-        let time = stamp.withUnsafeBufferPointer { PlotLogTimestamp.seconds($0, 0) }
+        let time = stamp.withUnsafeBufferPointer { LogTimestamp.seconds($0, 0) }
         return time.map { ($0, entry) }
+    }
+
+    private static func calendarColumns(_ fields: ForecastCalendarFields?) -> PredictionLogData.Calendar {
+        guard let fields, let date = Day(iso: fields.date), let forecastDay = Day(iso: fields.forecastDate) else { return .absent }
+        return .init(date: Int32(clamping: date.ordinal), forecastDay: Int32(clamping: forecastDay.ordinal),
+                     lower: fields.lower, upper: fields.upper)
     }
 }

@@ -1,7 +1,7 @@
 import ForecastData
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ` (SPEC.md log timestamps) to seconds since 1970, from bytes.
-enum PlotLogTimestamp {
+enum LogTimestamp {
     /// Seconds since 1970 for the 24 bytes at `start`; nil unless the shape and every field
     /// are valid (month 1–12, a day that exists, hour < 24, minute and second < 60).
     static func seconds(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Double? {
