@@ -81,7 +81,7 @@ public struct AccuracyReport: Equatable, Sendable, Codable {
         case logPaths = "log_paths"
         case featuresPath = "features_path"
         case actualsUntil = "actuals_until"
-        case days
+        case days = "per_day"
     }
 
     /// Days in the window when `--window` is not given (four weeks: every weekday four times).

@@ -26,7 +26,7 @@ enum AccuracySection {
             xAxis: .time, yTitle: "revenue of the forecast day (€)",
             series: [Series(name: "forecast served", x: forecastX, y: days.map(\.day.prediction) + awaiting.map(\.prediction)),
                      Series(name: "actual", x: x, y: days.map(\.day.actual))])
-        vsActual.bands = [Band(name: "interval (10th–90th percentile)", x: forecastX,
+        vsActual.bands = [Band(name: "served interval", x: forecastX,
                                low: days.map(\.day.lower) + awaiting.map(\.lower),
                                high: days.map(\.day.upper) + awaiting.map(\.upper))]
 

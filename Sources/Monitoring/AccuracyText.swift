@@ -18,7 +18,7 @@ public enum AccuracyText {
         if unscored.outsideFeatures > 0 { counts.append("\(unscored.outsideFeatures) before the features file starts") }
         lines.append(counts.joined(separator: "; "))
         guard let window = report.window, let overall = report.overall else { return lines }
-        let widths = [22, 6, 10, 10, 10, 10, 17, 14]
+        let widths = [22, 6, 10, 10, 10, 10, 17, 16]
         func row(_ cells: [String]) -> String {
             zip(cells, widths).enumerated().map { index, pair in
                 let padding = String(repeating: " ", count: max(pair.1 - pair.0.count, 1))

@@ -1,0 +1,74 @@
+import ForecastData
+import Testing
+@testable import Monitoring
+
+/// The byte-level reader must accept exactly what `PredictionLogEntry.parse` accepts, in both
+/// log shapes, and keep the calendar fields.
+@Suite struct PredictionLogReaderTests {
+    @Test func calendarLines_KeepTheirDaysAndInterval() throws {
+        let text = LogFixtures.calendarHeader
+            + "2026-11-22T10:15:30.123Z,15000.5,320,16234.56,v1,2026-11-22,2026-11-23,14000.25,18000,req-1\n"
+        let (data, malformed, _) = LogFixtures.read(text)
+        #expect(malformed == 0)
+        try #require(data.count == 1)
+        #expect(data.dates[0] == Int32(LogFixtures.ordinal("2026-11-22")))
+        #expect(data.forecastDays[0] == Int32(LogFixtures.ordinal("2026-11-23")))
+        #expect(data.lowers[0] == 14000.25 && data.uppers[0] == 18000)
+        #expect(data.predictions[0] == 16234.56 && data.revenues[0] == 15000.5 && data.orderCounts[0] == 320)
+        #expect(data.version(at: 0) == "v1")
+    }
+
+    @Test func fiveColumnLines_HaveNoCalendar() {
+        let (data, malformed, _) = LogFixtures.read(LogFixtures.fiveColumnHeader + "2026-11-22T10:15:30.123Z,15000,320,16000,v1\n")
+        #expect(malformed == 0 && data.count == 1)
+        #expect(data.forecastDays[0] == PredictionLogData.noDay && data.lowers[0].isNaN)
+    }
+
+    @Test func calendarLineWithEmptyCalendarFields_IsReadWithoutCalendar() {
+        let (data, malformed, _) = LogFixtures.read(LogFixtures.calendarHeader + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,,,,,\n")
+        #expect(malformed == 0 && data.count == 1)
+        #expect(data.forecastDays[0] == PredictionLogData.noDay)
+    }
+
+    /// Lines the fast path leaves to the reference parser give the same columns.
+    @Test func quotedVersionOrID_TakesTheReferenceParser_SameValues() {
+        let plain = "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,2026-11-23,1e4,2.0E4,id\n"
+        let quoted = "2026-11-22T10:15:30.123Z,15000,320,16000,\"v1\",2026-11-22,2026-11-23,10000,20000,\"id\"\n"
+        let a = LogFixtures.read(LogFixtures.calendarHeader + plain).data
+        let b = LogFixtures.read(LogFixtures.calendarHeader + quoted).data
+        #expect(a.count == 1 && b.count == 1)
+        #expect(a.forecastDays == b.forecastDays && a.dates == b.dates && a.lowers == b.lowers && a.uppers == b.uppers)
+        #expect(a.version(at: 0) == b.version(at: 0))
+    }
+
+    @Test func tornOrBadCalendarLines_AreCountedWithTheirLineNumbers() {
+        let good = "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,2026-11-23,1,2,r\n"
+        let text = LogFixtures.calendarHeader + good
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,2026-11-23,1\n"  // torn
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-02-30,2026-11-23,1,2,r\n"  // no such day
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,2026-11-23,1,2,r,extra\n"  // eleven fields
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,,,,\n"  // calendar half empty
+            + good
+        let (data, malformed, examples) = LogFixtures.read(text)
+        #expect(data.count == 2)
+        #expect(malformed == 4)
+        #expect(examples == [3, 4, 5, 6])
+        for line in text.split(separator: "\n").dropFirst() {
+            let fast = LogFixtures.read(String(line) + "\n").data.count == 1
+            #expect(fast == (PredictionLogEntry.parse(line) != nil), "\(line)")
+        }
+    }
+
+    @Test func bothShapesInSeveralFiles_AreReadInOrder() throws {
+        let directory = try TemporaryFolder()
+        defer { directory.remove() }
+        let five = try directory.write(LogFixtures.fiveColumnHeader + "2026-11-20T10:00:00.000Z,1,1,1,v0\n", to: "a.csv")
+        let calendar = try directory.write(
+            LogFixtures.calendarHeader + LogFixtures.line("2026-11-21T10:00:00.000Z", forecast: "2026-11-22", prediction: 2,
+                                                          lower: 1, upper: 3), to: "b.csv")
+        let data = try PredictionLogReader.read(paths: [five, calendar])
+        #expect(data.count == 2)
+        #expect(data.sources.map(\.range) == [0..<1, 1..<2])
+        #expect(data.forecastDays[0] == PredictionLogData.noDay && data.forecastDays[1] == Int32(LogFixtures.ordinal("2026-11-22")))
+    }
+}
