@@ -72,3 +72,24 @@ import Testing
         #expect(data.forecastDays[0] == PredictionLogData.noDay && data.forecastDays[1] == Int32(LogFixtures.ordinal("2026-11-22")))
     }
 }
+
+/// The fast decimal road must give the very bits `Double(String)` gives.
+@Suite struct PlainDecimalReadingTests {
+    @Test func numbersAsTheServerWritesThem_EqualDoubleOfString() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "0.1", "0.3", "123456789012345", "99999.99999", "-1.5", "1e3", "+5", "15000.0", "0.000001",
+                     "1234567890123456789", "3.14159265358979323846"]
+        for _ in 0..<2000 {
+            let value = Double.random(in: -1e7...1e7, using: &generator)
+            texts.append(String(format: "%.\(Int.random(in: 0...6, using: &generator))f", value))
+            texts.append(String(value))
+        }
+        for text in texts {
+            let line = "2026-11-22T10:15:30.123Z,\(text),3,\(text),v1\n"
+            let data = LogFixtures.read(line).data
+            let expected = Double(text)
+            #expect(data.count == 1 && data.revenues.first?.bitPattern == expected?.bitPattern, "\(text)")
+            #expect(data.predictions.first?.bitPattern == expected?.bitPattern, "\(text)")
+        }
+    }
+}
