@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a synthetic prediction log (SPEC.md header and line shape) for benchmarks and
-screenshots: `--lines N` predictions spread over `--days D` days ending 2026-11-22, with a
+screenshots: `--lines N` predictions spread over `--days D` days ending `--end` (2026-11-22), with a
 daily revenue cycle, a slow upward drift, a few outliers and (optionally) malformed lines.
 `--shape calendar` writes the ten-column lines (date = the timestamp's day, forecast_date = the
 day after, an interval around the prediction, a request id);
@@ -24,9 +24,10 @@ def main():
     parser.add_argument("--malformed", type=int, default=0, help="number of broken lines to insert")
     parser.add_argument("--version", default="20261101T000000Z-abc123")
     parser.add_argument("--shape", choices=["five", "calendar"], default="five")
+    parser.add_argument("--end", default="2026-11-22", help="day of the last line (YYYY-MM-DD), at noon UTC")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    end = datetime(2026, 11, 22, 12, 0, 0, tzinfo=timezone.utc)
+    end = datetime.fromisoformat(args.end).replace(hour=12, tzinfo=timezone.utc)
     start = end - timedelta(days=args.days)
     span = (end - start).total_seconds()
     broken = set(rng.sample(range(args.lines), min(args.malformed, args.lines)))
