@@ -19,9 +19,9 @@ extension PredictionLogReader {
     /// version, optionally followed by `,date,forecast_date,lower,upper,request_id` (plain days
     /// and numbers, an unquoted id) or by five empty fields; nil for anything else (the caller
     /// then tries the reference parser).
-    static func fastRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> FastRow? {
+    static func fastRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, days: inout LineDays) -> FastRow? {
         guard end - start > 25, bytes[start + 24] == UInt8(ascii: ","),
-              let time = LogTimestamp.seconds(bytes, start) else { return nil }
+              let time = LogTimestamp.seconds(bytes, start, days: &days.timestamp) else { return nil }
         var position = start + 25
         guard let revenue = number(bytes, &position, end),
               let orders = wholeNumber(bytes, &position, end),
@@ -38,7 +38,7 @@ extension PredictionLogReader {
         var calendar = PredictionLogData.Calendar.absent
         if position < end {
             position += 1
-            guard let tail = calendarTail(bytes, position, end) else { return nil }
+            guard let tail = calendarTail(bytes, position, end, days: &days) else { return nil }
             calendar = tail
         }
         return FastRow(time: time, revenue: revenue, orders: orders, prediction: prediction, versionStart: versionStart,
@@ -47,10 +47,12 @@ extension PredictionLogReader {
 
     /// The five calendar fields starting at `position`: `YYYY-MM-DD,YYYY-MM-DD,lower,upper,id`
     /// with an unquoted id, or five empty fields (a calendar line without calendar).
-    private static func calendarTail(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> PredictionLogData.Calendar? {
+    private static func calendarTail(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                     days: inout LineDays) -> PredictionLogData.Calendar? {
         if end - start == 4, (start..<end).allSatisfy({ bytes[$0] == UInt8(ascii: ",") }) { return PredictionLogData.Calendar.absent }
         var position = start
-        guard let date = day(bytes, &position, end), let forecastDay = day(bytes, &position, end),
+        guard let date = day(bytes, &position, end, cache: &days.date),
+              let forecastDay = day(bytes, &position, end, cache: &days.forecastDate),
               let lower = number(bytes, &position, end), let upper = number(bytes, &position, end)
         else { return nil }
         // The request id: the rest of the line, no comma (an 11th field) and no quote.
@@ -61,22 +63,19 @@ extension PredictionLogReader {
     }
 
     /// `YYYY-MM-DD` followed by a comma, as a `Day` ordinal; moves past the comma.
-    private static func day(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ end: Int) -> Int32? {
-        guard end - position > 10, bytes[position + 4] == UInt8(ascii: "-"), bytes[position + 7] == UInt8(ascii: "-"),
-              bytes[position + 10] == UInt8(ascii: ",") else { return nil }
-        func digits(_ offset: Int, _ count: Int) -> Int? {
-            var value = 0
-            for index in (position + offset)..<(position + offset + count) {
-                let digit = Int(bytes[index]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = digits(0, 4), let month = digits(5, 2), let dayOfMonth = digits(8, 2),
-              let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+    private static func day(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ end: Int,
+                            cache: inout DayCache) -> Int32? {
+        guard end - position > 10, bytes[position + 10] == UInt8(ascii: ","),
+              let ordinal = cache.ordinal(bytes, position) else { return nil }
         position += 11
-        return Int32(day.ordinal)
+        return Int32(ordinal)
+    }
+
+    /// One `DayCache` per day field of a line.
+    struct LineDays {
+        var timestamp = DayCache()
+        var date = DayCache()
+        var forecastDate = DayCache()
     }
 
     /// Exact powers of ten as doubles: 10^22 is the largest that is exact (5^22 < 2^53).

@@ -42,6 +42,7 @@ enum PredictionLogReader {
         var lineStart = 0
         var lineNumber = 0
         var lastVersion: (start: Int, end: Int, index: Int32)?
+        var days = LineDays()
         while lineStart < bytes.count {
             lineNumber += 1
             let remaining = bytes.count - lineStart
@@ -58,7 +59,7 @@ enum PredictionLogReader {
             if lineNumber == 1, equals(bytes, start, end, headerBytes) || equals(bytes, start, end, fiveColumnHeaderBytes) {
                 continue
             }
-            if let row = fastRow(bytes, start, end) {
+            if let row = fastRow(bytes, start, end, days: &days) {
                 let index: Int32
                 let length = row.versionEnd - row.versionStart
                 if let last = lastVersion, last.end - last.start == length,
