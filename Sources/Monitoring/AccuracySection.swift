@@ -87,7 +87,8 @@ enum AccuracySection {
         let unscored = report.unscored
         var notes: [String] = []
         if unscored.withoutForecastDate > 0 {
-            notes.append("\(grouped(unscored.withoutForecastDate)) logged without a forecast date (five-column log lines) cannot be scored")
+            let count = unscored.withoutForecastDate
+            notes.append("\(grouped(count)) line\(count == 1 ? "" : "s") without a forecast date (five-column log) cannot be scored")
         }
         if unscored.superseded > 0 {
             notes.append("\(grouped(unscored.superseded)) replaced by a later forecast for the same day (the last one logged counts)")

@@ -13,6 +13,8 @@ extension PredictionLogReader {
         let versionStart: Int
         let versionEnd: Int
         let calendar: PredictionLogData.Calendar
+        /// 5, or 10 with the calendar columns (even when they are empty).
+        let fieldCount: Int
     }
 
     /// `timestamp,revenue,orders,prediction,version` with plain numbers and an unquoted
@@ -36,13 +38,14 @@ extension PredictionLogReader {
         let versionEnd = position
         guard versionEnd > versionStart else { return nil }
         var calendar = PredictionLogData.Calendar.absent
+        let fieldCount = position < end ? 10 : 5
         if position < end {
             position += 1
             guard let tail = calendarTail(bytes, position, end, days: &days) else { return nil }
             calendar = tail
         }
         return FastRow(time: time, revenue: revenue, orders: orders, prediction: prediction, versionStart: versionStart,
-                       versionEnd: versionEnd, calendar: calendar)
+                       versionEnd: versionEnd, calendar: calendar, fieldCount: fieldCount)
     }
 
     /// The five calendar fields starting at `position`: `YYYY-MM-DD,YYYY-MM-DD,lower,upper,id`

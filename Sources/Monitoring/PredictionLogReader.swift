@@ -43,6 +43,9 @@ enum PredictionLogReader {
         var lineNumber = 0
         var lastVersion: (start: Int, end: Int, index: Int32)?
         var days = LineDays()
+        // A log keeps the shape of its header: in a ten-column log a five-field line is a torn
+        // one (cut inside its model version), not an old-style line. Without a header, both.
+        var expectedFields: Int?
         while lineStart < bytes.count {
             lineNumber += 1
             let remaining = bytes.count - lineStart
@@ -56,10 +59,11 @@ enum PredictionLogReader {
                 start += 3  // UTF-8 byte order mark
             }
             if start == end { continue }  // blank line
-            if lineNumber == 1, equals(bytes, start, end, headerBytes) || equals(bytes, start, end, fiveColumnHeaderBytes) {
+            if lineNumber == 1, let shape = headerShape(bytes, start, end) {
+                expectedFields = shape.fieldCount
                 continue
             }
-            if let row = fastRow(bytes, start, end, days: &days) {
+            if let row = fastRow(bytes, start, end, days: &days), expectedFields.map({ $0 == row.fieldCount }) ?? true {
                 let index: Int32
                 let length = row.versionEnd - row.versionStart
                 if let last = lastVersion, last.end - last.start == length,
@@ -73,7 +77,7 @@ enum PredictionLogReader {
                 }
                 data.append(time: row.time, revenue: row.revenue, orders: row.orders, prediction: row.prediction,
                             version: index, calendar: row.calendar)
-            } else if let slow = slowRow(bytes, start, end) {
+            } else if let slow = slowRow(bytes, start, end), expectedFields.map({ $0 == slow.fieldCount }) ?? true {
                 let entry = slow.entry
                 data.append(time: slow.time, revenue: entry.revenue, orders: Double(entry.orderCount), prediction: entry.prediction,
                             version: data.versionIndex(entry.modelVersion), calendar: calendarColumns(entry.calendar))
@@ -82,6 +86,12 @@ enum PredictionLogReader {
                 if examples.count < 5 { examples.append(lineNumber) }
             }
         }
+    }
+
+    private static func headerShape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> PredictionLogShape? {
+        if equals(bytes, start, end, headerBytes) { return .calendar }
+        if equals(bytes, start, end, fiveColumnHeaderBytes) { return .fiveColumns }
+        return nil
     }
 
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: [UInt8]) -> Bool {
@@ -93,12 +103,15 @@ enum PredictionLogReader {
     /// The reference parser, for lines the fast path does not take (quoted versions or ids,
     /// unusual number spellings). Its timestamp still has to be a real instant.
     private static func slowRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
-        -> (time: Double, entry: PredictionLogEntry)? {
+        -> (time: Double, entry: PredictionLogEntry, fieldCount: Int)? {
         let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         guard let entry = PredictionLogEntry.parse(Substring(line)) else { return nil }
         let stamp = Array(entry.timestamp.utf8)
-        let time = stamp.withUnsafeBufferPointer { LogTimestamp.seconds($0, 0) }
-        return time.map { ($0, entry) }
+        guard let time = stamp.withUnsafeBufferPointer({ LogTimestamp.seconds($0, 0) }) else { return nil }
+        // A parsed line without calendar has five fields, unless it ends with five empty ones
+        // (an unquoted version holds no comma; a quoted one ends with a quote).
+        let fieldCount = entry.calendar != nil || line.hasSuffix(",,,,,") ? 10 : 5
+        return (time, entry, fieldCount)
     }
 
     private static func calendarColumns(_ fields: ForecastCalendarFields?) -> PredictionLogData.Calendar {

@@ -8,8 +8,10 @@ import Testing
     /// Revenue 100, 200, …, 1000 on 2026-01-01 … 2026-01-10.
     static let history = LogFixtures.history(from: "2026-01-01", (1...10).map { Double($0) * 100 })
 
-    static let log = LogFixtures.fiveColumnHeader
-        + "2026-01-03T08:00:00.000Z,1,1,1,old\n"
+    /// One line without calendar fields (written before the server knew its day), two
+    /// forecasts for 01-09, one awaiting its actual, one before the history.
+    static let log = LogFixtures.calendarHeader
+        + "2026-01-03T08:00:00.000Z,1,1,1,old,,,,,\n"
         + LogFixtures.line("2026-01-04T20:00:00.000Z", forecast: "2026-01-05", prediction: 450, lower: 400, upper: 520)
         + LogFixtures.line("2026-01-08T20:00:00.000Z", forecast: "2026-01-09", prediction: 100, lower: 50, upper: 150)
         + LogFixtures.line("2026-01-08T21:00:00.000Z", forecast: "2026-01-09", prediction: 950, lower: 900, upper: 1000)

@@ -93,3 +93,28 @@ import Testing
         }
     }
 }
+
+/// A log keeps its header's shape: a line of the other shape is torn, not mixed in.
+@Suite struct LogShapeTests {
+    @Test func calendarLog_AFiveFieldLineIsTorn() {
+        // Cut inside the version: five fields that would parse on their own.
+        let text = LogFixtures.calendarHeader + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,2026-11-23,1,2,r\n"
+            + "2026-11-22T10:15:31.123Z,15000,320,16000,v\n" + "2026-11-22T10:15:32.123Z,15000,320,16000,\"v,1\"\n"
+        let (data, malformed, examples) = LogFixtures.read(text)
+        #expect(data.count == 1 && malformed == 2 && examples == [3, 4])
+    }
+
+    @Test func fiveColumnLog_ATenFieldLineIsMalformed() {
+        let text = LogFixtures.fiveColumnHeader + "2026-11-22T10:15:30.123Z,15000,320,16000,v1\n"
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,v1,2026-11-22,2026-11-23,1,2,r\n"
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,\"v1\",,,,,\n"
+        let (data, malformed, _) = LogFixtures.read(text)
+        #expect(data.count == 1 && malformed == 2)
+    }
+
+    @Test func noHeader_BothShapesAreRead() {
+        let text = "2026-11-22T10:15:30.123Z,15000,320,16000,v1\n"
+            + "2026-11-22T10:15:30.123Z,15000,320,16000,\"v1\",2026-11-22,2026-11-23,1,2,r\n"
+        #expect(LogFixtures.read(text).data.count == 2)
+    }
+}
