@@ -42,10 +42,14 @@ enum IndexPage {
             body.append(HTMLPage.cards(cards(summary.lastDay)))
             body += anomalySection(log: log, summary: summary)
         }
-        body.append(HTMLPage.heading("Charts"))
-        body.append(HTMLPage.grid(charts.map { chart in
-            HTMLPage.figure(source: chart.fileName, alt: chart.document.title, caption: chart.caption)
-        }))
+        if log.count > 0 {
+            body.append(HTMLPage.heading("Charts"))
+            body.append(HTMLPage.grid(charts.map { chart in
+                HTMLPage.figure(source: chart.fileName, alt: chart.document.title, caption: chart.caption)
+            }))
+        } else {
+            body.append(HTMLPage.paragraph("No prediction logged yet: start 'forecast serve' and POST /predict.", className: "note"))
+        }
         body += modelSection
         return HTMLPage(title: "RevenueForecast monitoring", body: body)
     }
