@@ -110,12 +110,17 @@ public struct AccuracyReport: Equatable, Sendable, Codable {
         } else {
             verdict = .nothingToScore
         }
-        headline = AccuracyReport.headline(verdict: verdict, window: window, featuresPath: featuresPath)
+        headline = AccuracyReport.headline(verdict: verdict, window: window, unscored: unscored, featuresPath: featuresPath)
     }
 
     /// The verdict in a sentence a shop owner can act on.
-    static func headline(verdict: Verdict, window: AccuracyMetrics?, featuresPath: String) -> String {
+    static func headline(verdict: Verdict, window: AccuracyMetrics?, unscored: Unscored, featuresPath: String) -> String {
         guard let window else {
+            let dated = unscored.superseded + unscored.awaitingActual + unscored.outsideFeatures
+            if dated == 0, unscored.withoutForecastDate > 0 {
+                return "Forecast accuracy not known: the logged lines do not say which day they forecast (a five-column log);"
+                    + " start a new log to have forecasts scored."
+            }
             return "Forecast accuracy not known yet: no logged forecast day has its actual revenue in \(featuresPath) yet."
         }
         let best = window.bestRule

@@ -121,3 +121,15 @@ import Testing
         #expect(AccuracySection.rolling([4, 2], window: 28) == [4, 3])
     }
 }
+
+@Suite struct AccuracyHeadlineTests {
+    @Test func onlyLinesWithoutForecastDate_TheHeadlineSaysWhy() {
+        let log = LogFixtures.calendarHeader + "2026-01-03T08:00:00.000Z,1,1,1,old,,,,,\n"
+        let data = LogFixtures.read(log).data
+        let history = ForecastJoinTests.history
+        let report = AccuracyReport(join: ForecastJoin(log: data, history: history), log: data, history: history,
+                                    windowDays: 28, logPaths: [], featuresPath: "f.csv")
+        #expect(report.verdict == .nothingToScore)
+        #expect(report.headline.contains("do not say which day they forecast"))
+    }
+}
