@@ -59,6 +59,27 @@ import Testing
         }
     }
 
+    /// A line cut at every byte (a torn write) is read exactly when the reference parser
+    /// reads it: the fast path never accepts what `PredictionLogEntry.parse` rejects.
+    @Test func everyTruncation_FastPathAgreesWithTheReferenceParser() {
+        let lines = ["2026-11-22T10:15:30.123Z,15000.5,320,16234.56,v0001-20261122T101530Z,2026-11-22,2026-11-23,14000.25,18000,req-1",
+                     "2026-11-22T10:15:30.123Z,-0.5,0,1e3,\"v,1\",2026-11-22,2026-11-23,1,2,\"id\"",
+                     "2026-11-22T10:15:30.123Z,15000,320,16000,v1,,,,,"]
+        for line in lines {
+            for length in 1...line.utf8.count {
+                let cut = String(decoding: Array(line.utf8)[..<length], as: UTF8.self)
+                let read = LogFixtures.read(cut + "\n").data
+                let reference = PredictionLogEntry.parse(Substring(cut))
+                #expect((read.count == 1) == (reference != nil), "\(cut)")
+                if let reference, read.count == 1 {
+                    #expect(read.predictions[0] == reference.prediction && read.version(at: 0) == reference.modelVersion, "\(cut)")
+                    #expect((read.forecastDays[0] == PredictionLogData.noDay) == (reference.calendar == nil), "\(cut)")
+                    #expect(read.uppers[0].isNaN || read.uppers[0] == reference.calendar?.upper, "\(cut)")
+                }
+            }
+        }
+    }
+
     @Test func bothShapesInSeveralFiles_AreReadInOrder() throws {
         let directory = try TemporaryFolder()
         defer { directory.remove() }

@@ -40,7 +40,9 @@ enum AccuracyCommand: Command {
             outputDirectory: options.string("output-dir") ?? "reports",
             windowDays: try options.int("window", in: 1...100_000) ?? AccuracyReport.defaultWindow)
         let outcome = try MonitoringReport.accuracy(request)
-        guard let report = outcome.accuracy, let json = outcome.accuracyJSON else { return .failure }
+        guard let report = outcome.accuracy, let json = outcome.accuracyJSON else {
+            throw CLIError.failure("no accuracy report was made from \(request.featuresPath); run 'forecast etl' and try again")
+        }
         if let warning = outcome.warning { console.err("warning: " + warning) }
         if options.flag("json") {
             console.out(json)
