@@ -87,7 +87,7 @@ public struct AccuracyReport: Equatable, Sendable, Codable {
     /// Days in the window when `--window` is not given (four weeks: every weekday four times).
     public static let defaultWindow = 28
 
-    init(join: ForecastJoin, log: PredictionLogData, history: DailyHistory, windowDays: Int, logPaths: [String],
+    init(join: ForecastJoin, log: PredictionLogData, history: DailyHistory?, windowDays: Int, logPaths: [String],
          featuresPath: String) {
         let scored = join.scored
         overall = AccuracyMetrics(scored[...])
@@ -99,7 +99,7 @@ public struct AccuracyReport: Equatable, Sendable, Codable {
                             malformedLines: log.malformedLines)
         self.logPaths = logPaths
         self.featuresPath = featuresPath
-        actualsUntil = history.lastDay.map { Day(ordinal: $0).iso }
+        actualsUntil = history?.lastDay.iso
         days = scored.map { day in
             ScoredDay(forecastDate: Day(ordinal: day.forecastDay).iso, date: Day(ordinal: day.date).iso,
                       prediction: day.prediction, lower: day.lower, upper: day.upper, actual: day.actual,

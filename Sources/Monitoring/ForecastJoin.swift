@@ -1,3 +1,5 @@
+import ForecastData
+
 /// Joins logged forecasts with what happened (issue 8 §5): each line with a `forecast_date`
 /// is matched with the actual revenue of that day in the daily history; for each forecast day
 /// only the last forecast logged counts (latest timestamp; on a tie, the line read last).
@@ -33,7 +35,8 @@ struct ForecastJoin {
     /// Forecast days before the history starts (or whose inputs' day is not in it).
     let outsideHistory: Int
 
-    init(log: PredictionLogData, history: DailyHistory) {
+    /// `history` nil: the features file has no row, so nothing has an actual yet.
+    init(log: PredictionLogData, history: DailyHistory?) {
         // The row that counts for each forecast day: the latest logged.
         var latest: [Int32: Int] = [:]
         var withoutDate = 0
@@ -51,15 +54,15 @@ struct ForecastJoin {
         var scored: [ScoredDay] = []
         var awaiting: [Int] = []
         var outside = 0
-        let lastKnown = history.lastDay ?? Int.min
+        let lastKnown = history?.lastDay.ordinal ?? Int.min
         for (day, row) in latest.sorted(by: { $0.key < $1.key }) {
             let forecastDay = Int(day)
             let date = Int(log.dates[row])
-            guard let actual = history.revenue(forecastDay) else {
+            guard let history, let actual = history.revenue(onOrdinal: forecastDay) else {
                 if forecastDay > lastKnown { awaiting.append(row) } else { outside += 1 }
                 continue
             }
-            guard let persistence = history.revenue(date), let mean = history.movingMean(endingOn: date) else {
+            guard let persistence = history.revenue(onOrdinal: date), let mean = history.movingMean(endingOnOrdinal: date) else {
                 outside += 1
                 continue
             }

@@ -109,11 +109,12 @@ import Testing
     @Test func history_TheLastLabelIsTheDayAfterTheLastRow() throws {
         let records = [DailyRecord(day: Day(iso: "2026-01-01")!, revenue: 10, orderCount: 1, label: 20),
                        DailyRecord(day: Day(iso: "2026-01-02")!, revenue: 20, orderCount: 1, label: 30)]
-        let history = DailyHistory(records: records)
-        #expect(history.revenue(LogFixtures.ordinal("2026-01-03")) == 30)
-        #expect(history.revenue(LogFixtures.ordinal("2026-01-04")) == nil)
-        #expect(history.revenue(LogFixtures.ordinal("2025-12-31")) == nil)
-        #expect(history.lastDay == LogFixtures.ordinal("2026-01-03"))
+        let history = try #require(DailyHistory(records: records))
+        #expect(history.revenue(onOrdinal: LogFixtures.ordinal("2026-01-03")) == 30)
+        #expect(history.revenue(onOrdinal: LogFixtures.ordinal("2026-01-04")) == nil)
+        #expect(history.revenue(onOrdinal: LogFixtures.ordinal("2025-12-31")) == nil)
+        #expect(history.movingMean(endingOnOrdinal: LogFixtures.ordinal("2026-01-03")) == 20)
+        #expect(history.movingMean(endingOnOrdinal: LogFixtures.ordinal("2026-01-04")) == nil)
     }
 
     @Test func rolling_IsTheMeanOfTheLastNValues() {

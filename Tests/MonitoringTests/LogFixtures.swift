@@ -27,7 +27,7 @@ enum LogFixtures {
 
     /// A history of consecutive days from `first` with these revenues.
     static func history(from first: String, _ revenues: [Double]) -> DailyHistory {
-        DailyHistory(firstDay: Day(iso: first)!.ordinal, revenues: revenues)
+        DailyHistory(firstDay: Day(iso: first)!, revenue: revenues)
     }
 
     static func ordinal(_ iso: String) -> Int { Day(iso: iso)!.ordinal }
