@@ -93,7 +93,10 @@ enum AccuracySection {
         if unscored.superseded > 0 {
             notes.append("\(grouped(unscored.superseded)) replaced by a later forecast for the same day (the last one logged counts)")
         }
-        if unscored.awaitingActual > 0 { notes.append("\(grouped(unscored.awaitingActual)) await their actual revenue") }
+        if unscored.awaitingActual > 0 {
+            let count = unscored.awaitingActual
+            notes.append(count == 1 ? "1 awaits its actual revenue" : "\(grouped(count)) await their actual revenue")
+        }
         if unscored.outsideFeatures > 0 { notes.append("\(grouped(unscored.outsideFeatures)) forecast days before the features file starts") }
         let until = report.actualsUntil.map { " (actual revenue known until \($0))" } ?? ""
         nodes.append(HTMLPage.paragraph(

@@ -14,7 +14,9 @@ public enum AccuracyText {
         if unscored.superseded > 0 {
             counts.append("\(unscored.superseded) forecast\(unscored.superseded == 1 ? "" : "s") replaced by a later one for the same day")
         }
-        if unscored.awaitingActual > 0 { counts.append("\(unscored.awaitingActual) awaiting their actual") }
+        if unscored.awaitingActual > 0 {
+            counts.append("\(unscored.awaitingActual) awaiting \(unscored.awaitingActual == 1 ? "its" : "their") actual")
+        }
         if unscored.outsideFeatures > 0 { counts.append("\(unscored.outsideFeatures) before the features file starts") }
         lines.append(counts.joined(separator: "; "))
         guard let window = report.window, let overall = report.overall else { return lines }
