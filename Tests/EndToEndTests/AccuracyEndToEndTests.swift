@@ -156,6 +156,22 @@ import Testing
         #expect(try json(drift.stdout)["current_count"] as? Int == 15)
     }
 
+    /// `--log data/predictions_log-*.csv` unquoted: the shell hands over `--log a b`.
+    @Test func unquotedPatternExpandedByTheShell_EveryFileCounts() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        try directory.write(Self.features, to: "data/processed/features_daily.csv")
+        try directory.write(Self.header + (10...12).map { Self.line(forecastDay: $0, error: 100) }.joined(), to: "a.csv")
+        try directory.write(Self.header + (13...14).map { Self.line(forecastDay: $0, error: 100) }.joined(), to: "b.csv")
+        let accuracy = try ForecastBinary.run(["accuracy", "--log", "a.csv", "b.csv", "--json"], in: directory.url)
+        #expect(accuracy.status == 0, "\(accuracy.stderr)")
+        #expect(try json(accuracy.stdout)["scored_days"] as? Int == 5)
+        let plot = try ForecastBinary.run(["plot", "--log", "a.csv", "b.csv"], in: directory.url)
+        #expect(plot.stderr.contains("read 5 predictions from 2 log files"), "\(plot.stderr)")
+        let drift = try ForecastBinary.run(["drift", "--json", "--log", "a.csv", "b.csv", "a.csv"], in: directory.url)
+        #expect(try json(drift.stdout)["current_count"] as? Int == 5)
+    }
+
     @Test func missingFeatures_ExitsOne_WithOneLine() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }

@@ -17,9 +17,10 @@ enum AccuracyCommand: Command {
             (or nothing to score yet), 4 it did worse (retrain or roll back), 1 failure (missing
             log or features file, unwritable output), 2 bad usage.
             """,
+        usage: LogOption.usage,
+        arguments: [LogOption.argument],
         options: [
-            OptionSpec("log", value: "PATH", help: "Prediction log; repeat it or use a pattern for several.",
-                       default: "data/predictions_log.csv", group: "Input", repeatable: true),
+            LogOption.spec,
             OptionSpec("features", value: "PATH", help: "Daily features with the actual revenue.",
                        default: "data/processed/features_daily.csv", group: "Input"),
             OptionSpec("window", value: "N", help: "Score the last N scored days as the window.", default: "28", group: "Input"),
@@ -33,7 +34,7 @@ enum AccuracyCommand: Command {
 
     static func run(_ options: ParsedOptions, console: Console) throws -> ExitCode {
         let request = MonitoringReport.Request(
-            logValues: options.strings("log").isEmpty ? ["data/predictions_log.csv"] : options.strings("log"),
+            logValues: LogOption.values(options),
             featuresPath: options.string("features") ?? "data/processed/features_daily.csv",
             featuresRequired: true,
             modelsDirectory: options.string("models-dir") ?? "models",

@@ -13,9 +13,10 @@ enum DriftCommand: Command {
             PSI is reported alongside. Writes drift.html and drift.json to the output folder.
             Exit status: 0 no drift, 3 drift found, 1 failure (missing or empty log, bad reference).
             """,
+        usage: LogOption.usage,
+        arguments: [LogOption.argument],
         options: [
-            OptionSpec("log", value: "PATH", help: "Prediction log; repeat it or use a pattern for several.",
-                       default: "data/predictions_log.csv", group: "Input", repeatable: true),
+            LogOption.spec,
             OptionSpec("reference", value: "PATH", help: "Training features.", default: "data/processed/features_daily.csv",
                        group: "Input"),
             OptionSpec("window", value: "N", help: "Compare only the last N predictions (by time).", group: "Input"),
@@ -26,7 +27,7 @@ enum DriftCommand: Command {
     )
 
     static func run(_ options: ParsedOptions, console: Console) throws -> ExitCode {
-        let logValues = options.strings("log").isEmpty ? ["data/predictions_log.csv"] : options.strings("log")
+        let logValues = LogOption.values(options)
         let outputDirectory = options.string("output-dir") ?? "reports"
         let window = try options.int("window", in: 1...Int.max)
         let outcome = try DriftMonitor.run(logValues: logValues,

@@ -14,9 +14,10 @@ enum PlotCommand: Command {
             actual revenue of their day, as 'forecast accuracy' does (accuracy.json and the first
             line of index.html).
             """,
+        usage: LogOption.usage,
+        arguments: [LogOption.argument],
         options: [
-            OptionSpec("log", value: "PATH", help: "Prediction log; repeat it or use a pattern for several.",
-                       default: "data/predictions_log.csv", group: "Input", repeatable: true),
+            LogOption.spec,
             OptionSpec("reference", value: "PATH", help: "Daily features: training range of anomalies, actual revenue for accuracy.",
                        default: "data/processed/features_daily.csv", group: "Input"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry, for the model charts.", default: "models",
@@ -28,7 +29,7 @@ enum PlotCommand: Command {
 
     static func run(_ options: ParsedOptions, console: Console) throws -> ExitCode {
         let request = MonitoringReport.Request(
-            logValues: options.strings("log").isEmpty ? ["data/predictions_log.csv"] : options.strings("log"),
+            logValues: LogOption.values(options),
             featuresPath: options.string("reference") ?? "data/processed/features_daily.csv",
             featuresRequired: options.string("reference") != nil,
             modelsDirectory: options.string("models-dir") ?? "models",
