@@ -241,8 +241,13 @@ def find(value):
                 return found
     return None
 try:
-    found = find(json.loads(out))
-except ValueError:
+    report = json.loads(out)
+    if isinstance(report.get("unscored"), dict) and "scored_days" in report:
+        # accuracy: one line scored per day; every other line is counted under a reason.
+        found = report["scored_days"] + sum(report["unscored"].values())
+    else:
+        found = find(report)
+except (ValueError, AttributeError):
     found = None
 if found is None:
     match = re.search(r"read ([\d,]+) predictions", err + out)
