@@ -4,6 +4,8 @@ import Forest
 public struct TrainingOptions: Sendable {
     /// SPEC.md default test fraction.
     public static let defaultTestFraction = 0.2
+    /// Backtest folds run by default (issue 9: one backtest chooses the candidate).
+    public static let defaultBacktestFolds = 5
 
     public var featureSet: FeatureSet
     public var parameters: ForestParameters
@@ -11,18 +13,22 @@ public struct TrainingOptions: Sendable {
     public var testFraction: Double
     /// Rolling-origin backtest folds; 0 for none.
     public var backtestFolds: Int
+    /// The candidate to register; nil (`--model auto`) for the one with the lowest mean
+    /// backtest MAE, or the level forest when no backtest runs.
+    public var model: Candidate?
     /// Threads for fitting and predicting; results are identical for every value.
     public var jobs: Int
 
     public init(
         featureSet: FeatureSet = .standard, parameters: ForestParameters = ForestParameters(),
-        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int = 0,
-        jobs: Int = RandomForestRegressor.defaultJobs
+        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int = TrainingOptions.defaultBacktestFolds,
+        model: Candidate? = nil, jobs: Int = RandomForestRegressor.defaultJobs
     ) {
         self.featureSet = featureSet
         self.parameters = parameters
         self.testFraction = testFraction
         self.backtestFolds = backtestFolds
+        self.model = model
         self.jobs = jobs
     }
 }
