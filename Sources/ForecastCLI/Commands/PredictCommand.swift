@@ -7,10 +7,11 @@ enum PredictCommand: Command {
         name: "predict",
         abstract: "Predict tomorrow's revenue with the current model (not logged).",
         discussion: """
-            Prints the forecast of the next day's revenue and an interval: the 10th to 90th percentile \
-            of the individual trees' predictions (how much the trees disagree, not a calibrated \
-            confidence interval). With an extended model, the day given is taken as the day after the \
-            last day of its features file (see forecast models show).
+            Prints the forecast of the next day's revenue and an interval calibrated at training to \
+            hold 80 % of actual next-day revenues (models trained before calibration existed show the \
+            10th to 90th percentile of their trees instead). Whatever model is current (a forest, a \
+            rule or a blend), the day given is taken as the day after the last day of its features \
+            file (see forecast models show).
             """,
         options: [
             OptionSpec("ca-total", value: "X", help: "Revenue of the day (required)."),
@@ -49,8 +50,10 @@ enum PredictCommand: Command {
             console.out(String(decoding: try encoder.encode(object), as: UTF8.self))
         } else {
             console.out(String(format: "%.2f", prediction.value))
-            console.err(String(format: "interval (10th–90th percentile of the trees): %.2f to %.2f; model %@",
-                               prediction.lower, prediction.upper, model.version))
+            let kind = model.file.interval.map { String(format: "calibrated for %.0f %% coverage", $0.targetCoverage * 100) }
+                ?? "10th–90th percentile of the trees"
+            console.err(String(format: "interval (%@): %.2f to %.2f; model %@", kind, prediction.lower, prediction.upper,
+                               model.version))
         }
         return .success
     }

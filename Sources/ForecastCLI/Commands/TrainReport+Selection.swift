@@ -29,8 +29,12 @@ extension TrainReport {
         if let best, best != selected {
             sentence += " Forced by --model: the \(best.title) did better (MAE \(format(scores[best.rawValue]!.backtest.mae, digits: 2)))."
         }
-        let forestsLost = selected.rule != nil
-        if forestsLost { sentence += " The forests lost to a one-line rule." }
+        // Said plainly, from the backtest whatever --model forced.
+        if let best, best.rule != nil {
+            sentence += " The forests lost: a one-line rule (\(best.rawValue)) forecasts better."
+        } else if let best, best != .forest {
+            sentence += " The forest on revenue levels lost to the \(best.title)."
+        }
         return sentence
     }
 

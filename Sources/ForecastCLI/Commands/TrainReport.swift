@@ -6,7 +6,6 @@ import ModelRegistry
 enum TrainReport {
     static func table(_ file: ModelFile) -> [String] {
         let training = file.training
-        let selected = Candidate(rawValue: file.modelKind ?? "") ?? .forest
         let fitted = file.rule.map { "Fitted the rule '\($0.formula)'" }
             ?? "Trained \(file.hyperparameters.nEstimators) trees"
         var lines = [
@@ -19,6 +18,14 @@ enum TrainReport {
         if file.trees.count > 0 {
             lines.append("Feature set: \(file.featureSet) (\(file.featureNames.joined(separator: ", "))).")
         }
+        return lines + details(file)
+    }
+
+    /// Everything after the description of the fit: interval, test metrics, importances,
+    /// candidates and folds (also shown by `forecast models show`).
+    static func details(_ file: ModelFile) -> [String] {
+        let selected = Candidate(rawValue: file.modelKind ?? "") ?? .forest
+        var lines: [String] = []
         if let interval = file.interval {
             lines.append("Interval: forecast × (1 ± \(format(interval.relativeHalfWidth, digits: 3))), calibrated on "
                 + "\(interval.calibrationSize) out-of-sample errors for \(percent(interval.targetCoverage)); "
