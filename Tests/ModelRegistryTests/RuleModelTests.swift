@@ -10,7 +10,8 @@ import Forest
 
     @Test func seasonalNaive_AveragesTheForecastWeekdayOverFourWeeks() {
         // Row 30 forecasts day 31, whose weekday fell on days 24, 17, 10 and 3.
-        #expect(RuleModel(.seasonalNaive).forecasts(revenues: revenues, range: 30..<31) == [(24.0 + 17 + 10 + 3) / 4])
+        let expected: Double = (24 + 17 + 10 + 3) / 4
+        #expect(RuleModel(.seasonalNaive).forecasts(revenues: revenues, range: 30..<31) == [expected])
         // Row 8 reaches back one week only (day 2); row 3 none: the 7-day mean of days 0…3.
         #expect(RuleModel(.seasonalNaive).forecasts(revenues: revenues, range: 8..<9) == [2])
         #expect(RuleModel(.seasonalNaive).forecasts(revenues: revenues, range: 3..<4) == [1.5])
@@ -26,7 +27,8 @@ import Forest
         // The server holds the 27 days before the current one; the rule must not care.
         let recent = RecentRevenue(earlier: revenues[3..<30], today: 30)
         #expect(RuleModel(.seasonalNaive).forecast(recent) == RuleModel(.seasonalNaive).forecasts(revenues: revenues, range: 30..<31)[0])
-        #expect(recent.mean(days: 28) == (3...30).reduce(0.0) { $0 + Double($1) } / 28)
+        let sum = (3...30).reduce(0.0) { $0 + Double($1) }
+        #expect(recent.mean(days: 28) == sum / 28)
     }
 
     @Test func storedRule_SaysWhatItDoes_AndRejectsImpossibleWindows() {
