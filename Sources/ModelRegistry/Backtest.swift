@@ -26,8 +26,8 @@ struct Backtest {
     let bestRule: RuleModel.Kind
 
     static func run(series: DailySeries, options: TrainingOptions, otherFeatureSet: FeatureSet?) throws -> Backtest {
-        let folds = options.backtestFolds
         let testCount = Trainer.testRowCount(rows: series.records.count, fraction: options.testFraction)
+        let folds = options.folds(testRows: testCount)
         let blockSize = testCount / folds
         guard blockSize >= 2 else {
             throw TrainingError.badSplit(

@@ -7,12 +7,19 @@ public struct TrainingOptions: Sendable {
     /// Backtest folds run by default (issue 9: one backtest chooses the candidate).
     public static let defaultBacktestFolds = 5
 
+    /// The folds the backtest runs on `testRows` test rows (0: none).
+    public func folds(testRows: Int) -> Int {
+        backtestFolds ?? min(TrainingOptions.defaultBacktestFolds, testRows / 2)
+    }
+
     public var featureSet: FeatureSet
     public var parameters: ForestParameters
     /// Share of the last rows held out as the test set, in (0, 1).
     public var testFraction: Double
     /// Rolling-origin backtest folds; 0 for none.
-    public var backtestFolds: Int
+    /// nil: the default, `defaultBacktestFolds` or fewer when the test rows are too few for
+    /// blocks of 2 days (a small file still trains); a number is taken as asked, or refused.
+    public var backtestFolds: Int?
     /// The candidate to register; nil (`--model auto`) for the one with the lowest mean
     /// backtest MAE, or the level forest when no backtest runs.
     public var model: Candidate?
@@ -21,7 +28,7 @@ public struct TrainingOptions: Sendable {
 
     public init(
         featureSet: FeatureSet = .standard, parameters: ForestParameters = ForestParameters(),
-        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int = TrainingOptions.defaultBacktestFolds,
+        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int? = nil,
         model: Candidate? = nil, jobs: Int = RandomForestRegressor.defaultJobs
     ) {
         self.featureSet = featureSet
