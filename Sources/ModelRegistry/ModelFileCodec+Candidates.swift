@@ -11,12 +11,9 @@ extension ModelFileCodec {
     /// Decodes and validates a model file of any kind; `path` names it in errors.
     public static func decodeForecaster(_ data: Data, path: String) throws(ModelFileError) -> (ModelFile, Forecaster) {
         let kind = (try? JSONDecoder().decode(KindHeader.self, from: data))?.modelKind
-        if kind == nil || kind == Candidate.forest.rawValue {
+        if isLevelForest(kind) {
             let (file, forest) = try decode(data, path: path)
-            // `decode` accepted the feature set, so it is one of ours.
-            let forecaster = Forecaster.levels(FeatureSet(rawValue: file.featureSet) ?? .standard, forest)
-            try validateInterval(file)
-            return (file, forecaster)
+            return (file, try levels(file, forest))
         }
         let file: ModelFile
         do {
@@ -26,7 +23,25 @@ extension ModelFileCodec {
             _ = try decode(data, path: path)
             throw .unreadable(path: path, reason: "\(error)")
         }
-        return (file, try validateCandidate(file))
+        return (file, try forecaster(of: file))
+    }
+
+    /// The forecaster of a decoded file (trees attached), every field checked: the one place
+    /// that tells the kinds apart, whatever reads the bytes.
+    public static func forecaster(of file: ModelFile) throws(ModelFileError) -> Forecaster {
+        isLevelForest(file.modelKind) ? try levels(file, try validate(file)) : try validateCandidate(file)
+    }
+
+    /// Files without `model_kind` predate candidates: all are level forests.
+    private static func isLevelForest(_ kind: String?) -> Bool {
+        kind == nil || kind == Candidate.forest.rawValue
+    }
+
+    private static func levels(_ file: ModelFile, _ forest: RandomForestRegressor) throws(ModelFileError) -> Forecaster {
+        // `validate` accepted the feature set, so it is one of ours.
+        guard let set = FeatureSet(rawValue: file.featureSet) else { throw .invalid("feature_set '\(file.featureSet)' is unknown") }
+        try validateInterval(file)
+        return .levels(set, forest)
     }
 
     /// The checks of a model file that is not a level forest; returns its forecaster.
