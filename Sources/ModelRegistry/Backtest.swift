@@ -27,19 +27,7 @@ struct Backtest {
 
     static func run(series: DailySeries, options: TrainingOptions, otherFeatureSet: FeatureSet?) throws -> Backtest {
         let testCount = Trainer.testRowCount(rows: series.records.count, fraction: options.testFraction)
-        let folds = options.folds(testRows: testCount)
-        let blockSize = testCount / folds
-        guard blockSize >= 2 else {
-            throw TrainingError.badSplit(
-                "--backtest \(folds) cuts \(testCount) test rows into blocks of \(blockSize); use at most \(testCount / 2) folds or a larger --test-fraction"
-            )
-        }
-        let count = series.records.count
-        // The last block absorbs the remainder so the folds cover the whole test region.
-        let ranges = (0..<folds).map { fold in
-            let start = count - testCount + fold * blockSize
-            return start..<(fold == folds - 1 ? count : start + blockSize)
-        }
+        let ranges = try foldRanges(rows: series.records.count, testCount: testCount, folds: options.folds(testRows: testCount))
 
         // Every (fold, forest) refit is one job; seeds are fixed by the options, not the thread.
         let forestJobs: [(fold: Int, candidate: Candidate, set: FeatureSet)] = ranges.indices.flatMap { fold in
@@ -140,5 +128,54 @@ struct Backtest {
             mae: values.reduce(0) { $0 + $1.mae } / count, rmse: values.reduce(0) { $0 + $1.rmse } / count,
             r2: values.reduce(0) { $0 + $1.r2 } / count
         )
+    }
+}
+
+extension Backtest {
+    /// The level forest alone on `featureSet`, through the same folds, with the rules and the
+    /// training mean beside it (`model` and each baseline by name): what a hyperparameter search
+    /// scores a setting with, without fitting the other candidates.
+    static func run(records: [DailyRecord], options: TrainingOptions, featureSet: FeatureSet) throws -> BacktestSummary {
+        let series = try DailySeries(records: records)
+        let testCount = Trainer.testRowCount(rows: records.count, fraction: options.testFraction)
+        let ranges = try foldRanges(rows: records.count, testCount: testCount, folds: options.folds(testRows: testCount))
+        let forecasts = try ParallelWork.map(count: ranges.count, jobs: options.jobs) { fold in
+            let fitted = try series.fit(.forest, range: 0..<ranges[fold].lowerBound, featureSet: featureSet,
+                                        parameters: options.parameters, jobs: 1)
+            return series.forecasts(fitted, range: ranges[fold], jobs: 1)
+        }
+        let folds = ranges.enumerated().map { fold, range in
+            let actual = Array(series.labels[range])
+            var metrics = ["model": RegressionMetrics(actual: actual, predicted: forecasts[fold])]
+            for baseline in Baseline.allCases {
+                let guesses = baseline.predictions(records: records, trainRange: 0..<range.lowerBound, testRange: range)
+                metrics[baseline.rawValue] = RegressionMetrics(actual: actual, predicted: guesses)
+            }
+            metrics[Candidate.seasonalNaive.rawValue] = RegressionMetrics(
+                actual: actual, predicted: RuleModel(.seasonalNaive).forecasts(revenues: series.revenues, range: range)
+            )
+            return BacktestFold(
+                trainRows: range.lowerBound, testFirstDay: records[range.lowerBound].day.iso,
+                testLastDay: records[range.upperBound - 1].day.iso, metrics: metrics
+            )
+        }
+        var mean: [String: RegressionMetrics] = [:]
+        for name in folds[0].metrics.keys { mean[name] = Backtest.mean(folds.compactMap { $0.metrics[name] }) }
+        return BacktestSummary(folds: folds, mean: mean)
+    }
+
+    /// Fold k's test rows: the last `testCount` rows cut into `folds` consecutive blocks, the
+    /// last absorbing the remainder so the folds cover the whole test region.
+    static func foldRanges(rows: Int, testCount: Int, folds: Int) throws -> [Range<Int>] {
+        let blockSize = folds > 0 ? testCount / folds : 0
+        guard blockSize >= 2 else {
+            throw TrainingError.badSplit(
+                "--backtest \(folds) cuts \(testCount) test rows into blocks of \(blockSize); use at most \(testCount / 2) folds or a larger --test-fraction"
+            )
+        }
+        return (0..<folds).map { fold in
+            let start = rows - testCount + fold * blockSize
+            return start..<(fold == folds - 1 ? rows : start + blockSize)
+        }
     }
 }

@@ -9,7 +9,7 @@ public struct TrainingOptions: Sendable {
 
     /// The folds the backtest runs on `testRows` test rows (0: none).
     public func folds(testRows: Int) -> Int {
-        backtestFolds ?? min(TrainingOptions.defaultBacktestFolds, testRows / 2)
+        backtestIsExact ? backtestFolds : min(backtestFolds, testRows / 2)
     }
 
     public var featureSet: FeatureSet
@@ -17,9 +17,12 @@ public struct TrainingOptions: Sendable {
     /// Share of the last rows held out as the test set, in (0, 1).
     public var testFraction: Double
     /// Rolling-origin backtest folds; 0 for none.
-    /// nil: the default, `defaultBacktestFolds` or fewer when the test rows are too few for
-    /// blocks of 2 days (a small file still trains); a number is taken as asked, or refused.
-    public var backtestFolds: Int?
+    /// Rolling-origin backtest folds; 0 for none.
+    public var backtestFolds: Int
+    /// Whether exactly `backtestFolds` folds are required (an explicit `--backtest K`: too few
+    /// test rows is an error); otherwise fewer folds are run when the test rows cannot make
+    /// blocks of 2 days, so a small file still trains with the defaults.
+    public var backtestIsExact: Bool
     /// The candidate to register; nil (`--model auto`) for the one with the lowest mean
     /// backtest MAE, or the level forest when no backtest runs.
     public var model: Candidate?
@@ -28,13 +31,14 @@ public struct TrainingOptions: Sendable {
 
     public init(
         featureSet: FeatureSet = .standard, parameters: ForestParameters = ForestParameters(),
-        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int? = nil,
+        testFraction: Double = TrainingOptions.defaultTestFraction, backtestFolds: Int = TrainingOptions.defaultBacktestFolds, backtestIsExact: Bool = false,
         model: Candidate? = nil, jobs: Int = RandomForestRegressor.defaultJobs
     ) {
         self.featureSet = featureSet
         self.parameters = parameters
         self.testFraction = testFraction
         self.backtestFolds = backtestFolds
+        self.backtestIsExact = backtestIsExact
         self.model = model
         self.jobs = jobs
     }
