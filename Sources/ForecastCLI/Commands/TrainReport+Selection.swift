@@ -10,12 +10,12 @@ extension TrainReport {
     static func headline(_ file: ModelFile) -> String {
         let selected = Candidate(rawValue: file.metrics.selected ?? file.modelKind ?? "") ?? .forest
         guard let scores = file.metrics.candidates, let mine = scores[selected.rawValue] else {
-            return "Registered the \(selected.title) (no backtest was run, so no candidate was compared; "
-                + "--backtest K compares them)."
+            return "Registered \(selected.rawValue) (\(selected.title)); no backtest was run, so no candidate was compared "
+                + "(--backtest K compares them)."
         }
         let folds = file.metrics.backtest?.folds.count ?? 0
         let mae = mine.backtest.mae
-        var sentence = "Selected the \(selected.title): backtest MAE \(format(mae, digits: 2)), best on \(mine.foldsWon) of \(folds) folds"
+        var sentence = "Selected \(selected.rawValue) (\(describe(selected, in: file))): backtest MAE \(format(mae, digits: 2)), best on \(mine.foldsWon) of \(folds) folds"
         if let (rule, ruleScore) = Candidate.rules.compactMap({ rule in scores[rule.rawValue].map { (rule, $0) } })
             .min(by: { $0.1.backtest.mae < $1.1.backtest.mae }), rule != selected {
             sentence += "; \(compare(mae, ruleScore.backtest.mae)) the best rule (\(rule.rawValue), MAE \(format(ruleScore.backtest.mae, digits: 2)))"
@@ -36,6 +36,13 @@ extension TrainReport {
             sentence += " The forest on revenue levels lost to the \(best.title)."
         }
         return sentence
+    }
+
+    /// The candidate's title; a blend names the forest and the rule it averages.
+    static func describe(_ candidate: Candidate, in file: ModelFile) -> String {
+        guard candidate == .blend, let rule = file.rule else { return candidate.title }
+        let forest = file.featureSet == ScaleFreeFeatures.name ? Candidate.forestScaleFree : .forest
+        return "mean of \(forest.rawValue) and \(rule.kind.rawValue)"
     }
 
     /// "12.3 % better than" / "4.0 % worse than" / "as good as".
