@@ -71,6 +71,18 @@ public indirect enum Forecaster: Sendable {
         }
     }
 
+    /// How many days before the current one its inputs look at (0: none, the basic forest and
+    /// persistence), so a server knows how much daily history a request needs.
+    public var historyLength: Int {
+        switch self {
+        case .levels(.basic, _): 0
+        case .levels(.extended, _): FeatureSet.historyLength
+        case .scaleFree: RecentRevenue.daysNeeded
+        case let .rule(rule): rule.historyLength
+        case let .blend(part, rule): max(part.historyLength, rule.historyLength)
+        }
+    }
+
     /// The forecast for the day after `day`, given its revenue and order count and the revenue
     /// of the days before it (oldest first; only the last `RecentRevenue.daysNeeded` are used).
     public func forecast(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> Double {

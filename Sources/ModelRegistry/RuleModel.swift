@@ -69,6 +69,16 @@ public struct RuleModel: Sendable, Equatable, Codable {
         }
     }
 
+    /// Days before the current one the rule looks at: the same weekday `window` weeks back is
+    /// `7 × window − 1` days before; a `window`-day mean reaches `window − 1` days back.
+    public var historyLength: Int {
+        switch kind {
+        case .seasonalNaive: 7 * window - 1
+        case .movingAverage7d: window - 1
+        case .persistence: 0
+        }
+    }
+
     /// The rule in words.
     public var formula: String {
         switch kind {

@@ -21,9 +21,9 @@ public struct ModelPrediction: Sendable, Equatable {
 /// between connections and swap it whole on `use`/`rollback` (STYLE.md §5).
 ///
 /// A request gives one day's `ca_total` and `nb_commandes` and asks for the next day's revenue.
-/// With the `extended` feature set, that day is taken as the day after the last day of the
-/// stored history (the most recent day of sales the model was trained with); its moving
-/// averages and week-before value come from that history, precomputed here at load.
+/// The model holds no calendar of its own: the caller names the day and passes the revenue of
+/// the days before it (from the live daily history), so the forecast follows the calendar
+/// without retraining. The `history` a model file may store is kept for the record only.
 public struct ServableModel: Sendable {
     public let version: String
     public let featureSet: String
@@ -38,8 +38,6 @@ public struct ServableModel: Sendable {
     /// test predictions and the serving history.
     public let infoJSON: String
 
-    private let window: ExtendedWindow?
-    private let requestDay: Day?
     private let interval: ConformalInterval?
 
     /// Builds a servable model from a validated file and its forecaster.
@@ -50,12 +48,6 @@ public struct ServableModel: Sendable {
         self.file = file
         self.forecaster = forecaster
         interval = file.interval
-        requestDay = file.history.lastDay.flatMap { Day(iso: $0) }?.adding(days: 1)
-        if case .levels(.extended, _) = forecaster {
-            window = ExtendedWindow(earlier: file.history.revenue[...])
-        } else {
-            window = nil
-        }
         do {
             infoJSON = try ServableModel.info(of: file)
         } catch {
@@ -63,35 +55,32 @@ public struct ServableModel: Sendable {
         }
     }
 
-    /// The day a request describes with the extended features (nil for `basic`): the day after
-    /// the stored history; the forecast is for the day after it.
-    public var extendedRequestDay: String? { requestDay?.iso }
+    /// How many days before the request's day the features look at: 0 for `basic`, which needs
+    /// no history.
+    public var historyLength: Int { forecaster.historyLength }
 
-    /// The next day's revenue forecast for a day with `revenue` and `orderCount`.
+    /// The next day's revenue forecast for `day`, which had `revenue` and `orderCount`;
+    /// `earlier` is the revenue of the days just before it, oldest first (at most
+    /// `historyLength` are used; fewer at the start of the data, as in training).
     ///
     /// Allocation-free (feature row and per-tree values live on the stack); about 10 µs for
     /// 200 trees of the daily model.
-    public func predict(revenue: Double, orderCount: Int) -> ModelPrediction {
+    public func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> ModelPrediction {
         let spread: PredictionInterval
         switch forecaster {
-        case let .levels(set, forest):
-            if let window, let requestDay {
-                spread = withUnsafeTemporaryAllocation(of: Double.self, capacity: ExtendedWindow.featureCount) { row in
-                    window.write(revenue: revenue, orderCount: orderCount, day: requestDay, into: row)
-                    return forest.predictWithInterval { row[$0] }
-                }
-            } else {
-                precondition(set == .basic, "an extended model file always holds its history (checked at load)")
-                let orders = Double(orderCount)
-                spread = forest.predictWithInterval { $0 == 0 ? revenue : orders }
+        case let .levels(.extended, forest):
+            let window = ExtendedWindow(earlier: earlier)
+            spread = withUnsafeTemporaryAllocation(of: Double.self, capacity: ExtendedWindow.featureCount) { row in
+                window.write(revenue: revenue, orderCount: orderCount, day: day, into: row)
+                return forest.predictWithInterval { row[$0] }
             }
+        case let .levels(.basic, forest):
+            let orders = Double(orderCount)
+            spread = forest.predictWithInterval { $0 == 0 ? revenue : orders }
         default:
-            // Scale-free forests, rules and blends compute their inputs from the stored history
-            // (checked at load to name its last day); they always carry a calibrated interval.
-            let value = forecaster.forecast(
-                revenue: revenue, orderCount: orderCount, day: requestDay ?? Day(year: 1970, month: 1, day: 1)!,
-                earlier: file.history.revenue[...]
-            )
+            // Scale-free forests, rules and blends: no tree spread to fall back on, and every
+            // file of theirs carries a calibrated interval (checked at load).
+            let value = forecaster.forecast(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
             spread = PredictionInterval(value: value, lower: value, upper: value)
         }
         guard let interval else { return ModelPrediction(value: spread.value, lower: spread.lower, upper: spread.upper) }

@@ -123,11 +123,12 @@ import Testing
         let predict = try ForecastBinary.run(["predict", "--ca-total", "9000", "--nb-commandes", "200", "--json"], in: directory.url)
         #expect(predict.status == 0, "\(predict.stderr)")
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(predict.stdout.utf8)) as? [String: Any])
-        // The history ends on day 89; a request describes day 90, so the forecast is for day 91,
-        // whose weekday was last seen 7, 14, 21 and 28 days before it: the mean of those four.
+        // The daily history (the features file) ends on day 90, the last row's label; a request
+        // describes day 91, so the forecast is for day 92, whose weekday was last seen 7, 14, 21
+        // and 28 days before it: the mean of those four revenues.
         let rows = Self.featuresCSV().split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         let revenue = rows.map { Double($0[1])! }
-        let expected = [7, 14, 21, 28].map { revenue[91 - $0] }.reduce(0, +) / 4
+        let expected = [7, 14, 21, 28].map { revenue[92 - $0] }.reduce(0, +) / 4
         let value = try #require(answer["prediction_ca_jour_suivant"] as? Double)
         #expect(abs(value - expected) < 1e-6)
         #expect(abs((answer["interval_lower"] as? Double ?? 0) - expected * (1 - half)) < 1e-6)

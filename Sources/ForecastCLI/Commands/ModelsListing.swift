@@ -55,8 +55,8 @@ enum ModelsListing {
         console.out("  created      \(file.createdAt)")
         console.out("  file         \(store.path(of: version))")
         if file.trees.count > 0 { console.out("  features     \(file.featureSet): \(file.featureNames.joined(separator: ", "))") }
-        if let day = model.extendedRequestDay {
-            console.out("  requests     describe \(day) (the day after the stored history)")
+        if model.historyLength > 0 {
+            console.out("  requests     need the revenue of the \(model.historyLength) days before their date (daily history: the features file)")
         }
         console.out("  model        \(file.modelKind ?? Candidate.forest.rawValue)")
         if let rule = file.rule { console.out("  rule         \(rule.formula)") }
