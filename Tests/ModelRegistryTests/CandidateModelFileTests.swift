@@ -41,6 +41,25 @@ import Forest
         }
     }
 
+    @Test func everyKind_ServesEachDayBitForBitAsTrainingForecastIt() throws {
+        let records = Fixtures.records(days: 100)
+        let revenues = records.map(\.revenue)
+        let series = try DailySeries(records: records)
+        for candidate in Candidate.allCases {
+            let store = ModelStore(directory: try Fixtures.temporaryDirectory())
+            let trained = try Self.trained(candidate)
+            let model = try store.load(version: try store.register(trained.file).modelVersion)
+            let training = series.forecasts(trained.forecaster, range: 0..<records.count, jobs: 1)
+            // What a server passes: the model's history length of days before, fewer at the start.
+            let served = records.indices.map { index in
+                let earlier = revenues[max(0, index - model.historyLength)..<index]
+                return model.predict(revenue: revenues[index], orderCount: records[index].orderCount, day: records[index].day,
+                                     earlier: earlier).value
+            }
+            #expect(served == training, "\(candidate)")
+        }
+    }
+
     @Test func fileFromBeforeCandidates_StillLoads_AndServesTheTreeSpread() throws {
         let store = ModelStore(directory: try Fixtures.temporaryDirectory())
         var old = try Fixtures.trained(.basic).file
