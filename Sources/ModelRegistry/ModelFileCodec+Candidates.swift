@@ -61,10 +61,11 @@ extension ModelFileCodec {
             throw .invalid("cannot re-encode it: \(error)")
         }
         guard digest == file.metadataSHA256 else { throw .checksumMismatch("metadata") }
+        // Serving takes its days from the live daily history; the stored one is for the record.
         let history = file.history
         guard history.revenue.count <= RecentRevenue.daysNeeded, history.revenue.allSatisfy(\.isFinite),
-              let lastDay = history.lastDay, Day(iso: lastDay) != nil, !history.revenue.isEmpty else {
-            throw .invalid("history must name its last_day and hold up to \(RecentRevenue.daysNeeded) finite revenues")
+              history.lastDay.map({ Day(iso: $0) != nil }) ?? true else {
+            throw .invalid("history must hold at most \(RecentRevenue.daysNeeded) finite revenues and a real last_day")
         }
         try validateInterval(file)
         let forecaster: Forecaster

@@ -78,8 +78,9 @@ public struct ServableModel: Sendable {
             let orders = Double(orderCount)
             spread = forest.predictWithInterval { $0 == 0 ? revenue : orders }
         default:
-            // Scale-free forests, rules and blends: no tree spread to fall back on, and every
-            // file of theirs carries a calibrated interval (checked at load).
+            // Scale-free forests, rules and blends have no tree spread to fall back on; training
+            // always calibrates their interval unless no forecast was positive, and then the
+            // interval is the forecast itself.
             let value = forecaster.forecast(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
             spread = PredictionInterval(value: value, lower: value, upper: value)
         }
