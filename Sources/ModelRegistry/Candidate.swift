@@ -84,21 +84,35 @@ public indirect enum Forecaster: Sendable {
     }
 
     /// The forecast for the day after `day`, given its revenue and order count and the revenue
-    /// of the days before it (oldest first; only the last `RecentRevenue.daysNeeded` are used).
+    /// of the days before it (oldest first; only the last `historyLength` are used).
     public func forecast(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> Double {
+        let recent = RecentRevenue(earlier: earlier, today: revenue)
         switch self {
         case let .levels(set, forest):
             return forest.predict(row: set.row(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier))
         case let .scaleFree(forest):
-            let recent = RecentRevenue(earlier: earlier, today: revenue)
-            let row = ScaleFreeFeatures.row(recent, forecastWeekday: day.adding(days: 1).weekday)
-            return ScaleFreeFeatures.scale(recent) * forest.predict(row: row)
+            return ScaleFreeFeatures.scale(recent) * forest.predict(row: ScaleFreeFeatures.row(recent, forecastWeekday: day.adding(days: 1).weekday))
         case let .rule(rule):
-            return rule.forecast(RecentRevenue(earlier: earlier, today: revenue))
+            return rule.forecast(recent)
         case let .blend(part, rule):
             let forestValue = part.forecast(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
-            return Forecaster.blendWeight * forestValue
-                + (1 - Forecaster.blendWeight) * rule.forecast(RecentRevenue(earlier: earlier, today: revenue))
+            return Forecaster.blendWeight * forestValue + (1 - Forecaster.blendWeight) * rule.forecast(recent)
+        }
+    }
+
+    /// The row of features the forest inside sees for `day` (in `features.names` order), nil for
+    /// a rule: what an explanation of the forest's part attributes its output to. A scale-free
+    /// forest's output is relative to `ScaleFreeFeatures.scale`.
+    public func forestRow(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> [Double]? {
+        switch self {
+        case let .levels(set, _):
+            return set.row(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
+        case .scaleFree:
+            return ScaleFreeFeatures.row(RecentRevenue(earlier: earlier, today: revenue), forecastWeekday: day.adding(days: 1).weekday)
+        case .rule:
+            return nil
+        case let .blend(part, _):
+            return part.forestRow(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
         }
     }
 

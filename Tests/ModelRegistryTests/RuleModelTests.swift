@@ -55,6 +55,19 @@ import Forest
         }
     }
 
+    @Test func forestRow_IsWhatTheForestInsideSees() throws {
+        let earlier = Array(repeating: 500.0, count: 27)[...]
+        let day = Day(year: 2024, month: 1, day: 9)!  // a Tuesday: the forecast day is Wednesday (3)
+        let forest = try RandomForestRegressor.fit(
+            features: FeatureMatrix(rows: [[1, 1, 1, 3, 1, 1], [2, 1, 1, 4, 1, 1]], featureCount: 6), targets: [1, 2]
+        )
+        let scaleFree = Forecaster.scaleFree(forest)
+        #expect(scaleFree.forestRow(revenue: 500, orderCount: 3, day: day, earlier: earlier) == [1, 1, 1, 3, 1, 1])
+        #expect(Forecaster.blend(scaleFree, RuleModel(.persistence)).forestRow(revenue: 500, orderCount: 3, day: day, earlier: earlier)
+            == [1, 1, 1, 3, 1, 1])
+        #expect(Forecaster.rule(RuleModel(.persistence)).forestRow(revenue: 500, orderCount: 3, day: day, earlier: earlier) == nil)
+    }
+
     @Test func constantSeries_HasUnitRatios() {
         let recent = RecentRevenue(earlier: Array(repeating: 500.0, count: 27)[...], today: 500)
         let row = ScaleFreeFeatures.row(recent, forecastWeekday: 3)
