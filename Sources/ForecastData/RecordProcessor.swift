@@ -172,7 +172,7 @@ struct RecordProcessor {
     /// `'text'`, cut to 40 bytes, for messages.
     static func quote(_ text: UnsafeBufferPointer<UInt8>) -> String {
         let shown = String(decoding: UnsafeBufferPointer(rebasing: text.prefix(40)), as: UTF8.self)
-        return "'" + shown + (text.count > 40 ? "…'" : "'")
+        return "'" + ShownText.escaped(shown) + (text.count > 40 ? "…'" : "'")
     }
 
     /// A quoted field's content with each `""` turned back into `"`.

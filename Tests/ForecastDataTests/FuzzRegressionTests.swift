@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import ForecastData
+
+/// Inputs found by scripts/fuzz.sh, kept so the fixes stay fixed.
+@Suite struct FuzzRegressionTests {
+    /// csv_etl: a header whose last field opens a quote that never closes holds line breaks
+    /// and a NUL byte; the "no amount column" error echoed them and was no longer one line.
+    @Test func headerNamesWithLineBreaks_StayOnOneErrorLine() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        let bytes: [UInt8] = Array("date,a-ount,or".utf8) + [4, 0, 0, 0] + Array("der_,\"1,Range2024-01-2,D\no2024\n".utf8)
+        let input = try files.write(bytes, to: "input.csv")
+        do {
+            _ = try DailyFeaturesETL.compute(ETLOptions(input: input, output: files.path("out.csv"), jobs: 1))
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("\n"))
+            #expect(!error.description.contains("\u{0}"))
+            #expect(error.description.contains("'1,Range2024-01-2,D\\no2024\\n'"))
+        }
+    }
+
+    /// The same for a skipped row's detail: a quoted date holding a line break.
+    @Test func skippedRowDetailWithLineBreak_IsEscaped() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        let input = try files.write("date,amount\n\"2024-01-01\nx\",1\n")
+        do {
+            _ = try DailyFeaturesETL.compute(ETLOptions(input: input, output: files.path("out.csv"), jobs: 1))
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("\n"))
+            #expect(error.description.contains("'2024-01-01\\nx'"))
+        }
+    }
+}
