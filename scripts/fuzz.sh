@@ -45,7 +45,7 @@ modules_of() {
         http_request) echo HTTPCore ;;
         json_body) echo ForecastService ModelRegistry ForecastData Forest HTTPCore ;;
         csv_etl | csv_fields) echo ForecastData ;;
-        prediction_log) if [[ -d Sources/Monitoring ]]; then echo Monitoring ForecastData; else echo ForecastData; fi ;;
+        prediction_log) echo Monitoring ModelRegistry Drift Charts ForecastData Forest ;;
         model_file) echo ModelRegistry ForecastData Forest ;;
         *) echo "fuzz: unknown harness $1 (known: ${ALL[*]})" >&2; exit 2 ;;
     esac
@@ -68,9 +68,10 @@ build_harness() {
 
 # Dependencies first (a module's interface must exist before its dependents compile).
 for module in Forest ForecastData HTTPCore ModelRegistry ForecastService; do build_module "$module"; done
-if [[ -d Sources/Monitoring ]]; then build_module Monitoring; fi
+# The prediction-log reader of plot, drift and accuracy lives in Monitoring (and its dependencies).
+if [[ -d Sources/Monitoring ]]; then for module in Charts Drift Monitoring; do build_module "$module"; done; fi
 for name in "${HARNESSES[@]}"; do build_harness "$name"; done
-scripts/fuzz/seeds.sh "$WORK/seeds"
+scripts/fuzz/seeds.sh "$WORK/seeds" "$BUILD/model_file"
 
 printf '%-16s %8s %12s %8s %8s %8s %8s\n' harness seconds runs exec/s cov ft crashes
 total_crashes=0
