@@ -35,3 +35,31 @@ import Testing
         }
     }
 }
+
+/// csv_etl: a file ending in a delimiter (a last, empty field without a line end) left that
+/// field's slot unset: the first record crashed (a negative length), a later one read the
+/// previous record's field instead of an empty one.
+@Suite struct TrailingEmptyFieldTests {
+    @Test func fileEndingInADelimiter_OnTheFirstRecord_DoesNotCrash() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        let bytes: [UInt8] = Array("amount,order\n1".utf8) + [0x01, 0xEF, 0xBB, 0xBF] + Array("Da,".utf8)
+        let input = try files.write(bytes, to: "input.csv")
+        #expect(throws: ETLError.self) {
+            try DailyFeaturesETL.compute(ETLOptions(input: input, output: files.path("out.csv"), maxBadFraction: 1, jobs: 1))
+        }
+    }
+
+    @Test func fileEndingInADelimiter_IsAnEmptyField_NotThePreviousOne() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        let input = try files.write("date,amount,order\n2024-01-01,1,A\n2024-01-02,2,B\n2024-01-02,3,")
+        let (summary, records) = try DailyFeaturesETL.compute(
+            ETLOptions(input: input, output: files.path("out.csv"), maxBadFraction: 1, jobs: 1)
+        )
+        #expect(summary.rowsUsed == 2)
+        #expect(summary.skipped.entries[.missingOrder]?.count == 1)
+        #expect(summary.skipped.entries[.missingOrder]?.firstLine == 4)
+        #expect(records.count == 1)
+    }
+}
