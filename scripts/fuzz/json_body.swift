@@ -6,7 +6,8 @@
 // - whatever parses, written back out as JSON, parses to the same value (nothing lost or
 //   invented: strings, numbers to the bit, member order);
 // - an input the prediction routes accept has a finite revenue ≥ 0 and an order count ≥ 0,
-//   whatever the body held (1e999, -0, 1e-400, huge integers);
+//   whatever the body held (1e999, -0, 1e-400, huge integers), and its own history (if any)
+//   1 to 366 finite revenues ≥ 0;
 // - an error names a byte offset inside the body.
 @testable import ForecastService
 import HTTPCore
@@ -46,6 +47,10 @@ private func checkInputs(_ value: JSONValue) {
         guard let input = try? PredictionInput.from(candidate, location: "items[0].") else { continue }
         expect(input.revenue.isFinite && input.revenue >= 0, "accepted revenue \(input.revenue)")
         expect(input.orderCount >= 0, "accepted order count \(input.orderCount)")
+        if let history = input.history {
+            expect((1...PredictionInput.maxHistoryDays).contains(history.revenue.count), "history of \(history.revenue.count) days")
+            expect(history.revenue.allSatisfy { $0.isFinite && $0 >= 0 }, "history holds a revenue not finite or negative")
+        }
     }
 }
 

@@ -25,6 +25,7 @@ seed json_body '{"items": [{"ca_total": 0, "nb_commandes": 0}, {"ca_total": 1e3,
 seed json_body '[{"ca_total": -1, "nb_commandes": 3}, {"ca_total": 1e999, "nb_commandes": 1}]'
 seed json_body '{"a":1,"a":2,"s":"caf\\u00e9 \\ud83d\\ude00 \\n\\t\\"","n":null,"b":[true,false],"z":-0.0,"e":1E-400}'
 seed json_body '{"ca_total": 12, "nb_commandes": 9007199254740993}'
+seed json_body '{"ca_total": 15000.0, "nb_commandes": 320, "date": "2025-12-31", "history": [{"date": "2025-12-29", "ca_total": 1}, {"date": "2025-12-30", "ca_total": 2.5}]}'
 seed json_body '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]'
 
 # ETL tests (DailyFeaturesETLTests, ChunkScannerTests, FieldParsersTests). csv_etl: first byte
