@@ -63,3 +63,23 @@ import Testing
         #expect(records.count == 1)
     }
 }
+
+/// csv_etl: read in parts, a day met in two parts has its order ids counted again in a recount
+/// pass, which also counted the ids of rows skipped for a bad amount: 4 orders instead of 3.
+@Suite struct RecountSkippedRowsTests {
+    @Test func recount_IgnoresOrderIDsOfSkippedRows() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        let bytes: [UInt8] = Array("date,amount,order_id\n2024-01-01,10.5,A".utf8) + [UInt8](repeating: 0xFF, count: 7)
+            + Array("\n2024-01-01,3,B\n2024-01-02,\"1,5\",&C\n2024-01-03,-2,D\n2024-01-0der_id\n2024-01-01,10.!5,A\n2024-01-01,3,B\n205,7e1,A\n".utf8)
+        let input = try files.write(bytes, to: "input.csv")
+        var options = ETLOptions(input: input, output: files.path("out.csv"), maxBadFraction: 1, jobs: 1)
+        let (whole, _) = try DailyFeaturesETL.compute(options)
+        options.jobs = 2
+        options.minimumChunkBytes = 64
+        let (split, _) = try DailyFeaturesETL.compute(options)
+        #expect(whole.orders == 3)
+        #expect(split.recountedDays == 1)
+        #expect(split.orders == 3)
+    }
+}
