@@ -1,49 +1,133 @@
 // Single-row prediction: the hot path of `forecast serve`. A tree walk is a chain of dependent
 // loads (each node's address depends on the previous comparison), so one walk leaves the CPU
-// idle most of the time. Walking four trees at once gives it four independent chains to
-// overlap; leaves simply stay put until the slowest of the four reaches its leaf.
+// idle most of the time. Walking eight trees at once gives it eight independent chains to
+// overlap.
+//
+// The walk reads its own copy of the nodes (`WalkLayout`), made when the forest is built:
+// - the right child is an index into the whole forest, so a lane needs no tree base;
+// - a leaf points to itself and tests a feature slot that holds +∞ (the row is copied into a
+//   buffer with that extra slot), so "+∞ > leaf value" always sends it back to itself. A lane
+//   that reached its leaf stays there with no test for "is this a leaf?";
+// - each group of eight trees knows its deepest leaf, so the loop runs that many steps with no
+//   exit test at all, then reads the eight leaves.
+// The leaf a row reaches is the one the plain walk reaches (same comparisons on the same
+// thresholds), so predictions are unchanged bit for bit.
+
+/// The forest's nodes laid out for the one-row walk (see the comment above).
+public struct WalkLayout: Sendable, Equatable {
+    /// One node: a split goes to `next` when `row[feature] > value`, else to the following node;
+    /// a leaf has `feature` = the +∞ slot, `next` = itself and `value` = its prediction.
+    public struct Node: Sendable, Equatable {
+        public var value: Double
+        public var feature: Int32
+        public var next: Int32
+    }
+
+    /// Lanes walked together.
+    public static let lanes = 8
+
+    let nodes: [Node]
+    /// Index of each tree's root in `nodes`.
+    let roots: [Int32]
+    /// For each group of `lanes` trees (the last may be shorter), the depth of its deepest leaf.
+    let groupDepths: [Int32]
+
+    /// Lays out `nodes` (trees in preorder, `treeStarts` as in `RandomForestRegressor`) for the
+    /// walk; nil when the forest is too large for 32-bit indices (the plain walk is used then).
+    init?(nodes source: [DecisionTree.Node], treeStarts: [Int], featureCount: Int) {
+        guard source.count < Int(Int32.max), featureCount < Int(Int32.max) else { return nil }
+        var nodes: [Node] = []
+        nodes.reserveCapacity(source.count)
+        var depth = [Int32](repeating: 0, count: source.count)
+        var treeDepths: [Int32] = []
+        treeDepths.reserveCapacity(treeStarts.count)
+        for tree in 0..<(treeStarts.count - 1) {
+            let base = treeStarts[tree]
+            var deepest: Int32 = 0
+            for index in base..<treeStarts[tree + 1] {
+                let node = source[index]
+                if node.isLeaf {
+                    nodes.append(Node(value: node.value, feature: Int32(featureCount), next: Int32(index)))
+                    deepest = max(deepest, depth[index])
+                } else {
+                    let right = base + Int(node.right)
+                    // Preorder: both children come after their parent, so their depth is set
+                    // before they are read.
+                    depth[index + 1] = depth[index] + 1
+                    depth[right] = depth[index] + 1
+                    nodes.append(Node(value: node.value, feature: node.feature, next: Int32(right)))
+                }
+            }
+            treeDepths.append(deepest)
+        }
+        self.nodes = nodes
+        roots = treeStarts.dropLast().map { Int32($0) }
+        groupDepths = stride(from: 0, to: treeDepths.count, by: WalkLayout.lanes).map {
+            treeDepths[$0..<min(treeDepths.count, $0 + WalkLayout.lanes)].max()!
+        }
+    }
+}
 
 extension RandomForestRegressor {
     /// Writes tree `t`'s prediction for one row into `output[t]`, for every tree.
     @inlinable
     func predictEachTree(into output: UnsafeMutableBufferPointer<Double>, _ feature: (Int) -> Double) {
-        nodes.withUnsafeBufferPointer { buffer in
-            treeStarts.withUnsafeBufferPointer { starts in
-                let count = starts.count - 1
+        let width = featureCount + 1
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { row in
+            for index in 0..<featureCount { row[index] = feature(index) }
+            row[featureCount] = .infinity
+            predictEachTree(into: output, row: UnsafeBufferPointer(row))
+        }
+    }
+
+    /// `predictEachTree` for a row already copied into a buffer whose last slot holds +∞.
+    @usableFromInline
+    func predictEachTree(into output: UnsafeMutableBufferPointer<Double>, row: UnsafeBufferPointer<Double>) {
+        guard let walk else {
+            nodes.withUnsafeBufferPointer { buffer in
+                for tree in 0..<treeCount { output[tree] = predict(tree: tree, in: buffer) { row[$0] } }
+            }
+            return
+        }
+        walk.nodes.withUnsafeBufferPointer { nodes in
+            walk.roots.withUnsafeBufferPointer { roots in
+                let count = roots.count
+                var group = 0
                 var tree = 0
-                while tree + 4 <= count {
-                    let b0 = starts[tree], b1 = starts[tree + 1], b2 = starts[tree + 2], b3 = starts[tree + 3]
-                    var i0 = b0, i1 = b1, i2 = b2, i3 = b3
-                    while true {
-                        let n0 = buffer[i0], n1 = buffer[i1], n2 = buffer[i2], n3 = buffer[i3]
-                        if (n0.feature & n1.feature & n2.feature & n3.feature) < 0 { break }
-                        i0 = RandomForestRegressor.step(n0, i0, b0, feature)
-                        i1 = RandomForestRegressor.step(n1, i1, b1, feature)
-                        i2 = RandomForestRegressor.step(n2, i2, b2, feature)
-                        i3 = RandomForestRegressor.step(n3, i3, b3, feature)
+                while tree + WalkLayout.lanes <= count {
+                    var i0 = Int(roots[tree]), i1 = Int(roots[tree + 1]), i2 = Int(roots[tree + 2])
+                    var i3 = Int(roots[tree + 3]), i4 = Int(roots[tree + 4]), i5 = Int(roots[tree + 5])
+                    var i6 = Int(roots[tree + 6]), i7 = Int(roots[tree + 7])
+                    for _ in 0..<Int(walk.groupDepths[group]) {
+                        i0 = WalkLayout.step(nodes[i0], i0, row)
+                        i1 = WalkLayout.step(nodes[i1], i1, row)
+                        i2 = WalkLayout.step(nodes[i2], i2, row)
+                        i3 = WalkLayout.step(nodes[i3], i3, row)
+                        i4 = WalkLayout.step(nodes[i4], i4, row)
+                        i5 = WalkLayout.step(nodes[i5], i5, row)
+                        i6 = WalkLayout.step(nodes[i6], i6, row)
+                        i7 = WalkLayout.step(nodes[i7], i7, row)
                     }
-                    output[tree] = buffer[i0].value
-                    output[tree + 1] = buffer[i1].value
-                    output[tree + 2] = buffer[i2].value
-                    output[tree + 3] = buffer[i3].value
-                    tree += 4
+                    output[tree] = nodes[i0].value
+                    output[tree + 1] = nodes[i1].value
+                    output[tree + 2] = nodes[i2].value
+                    output[tree + 3] = nodes[i3].value
+                    output[tree + 4] = nodes[i4].value
+                    output[tree + 5] = nodes[i5].value
+                    output[tree + 6] = nodes[i6].value
+                    output[tree + 7] = nodes[i7].value
+                    tree += WalkLayout.lanes
+                    group += 1
                 }
+                // The last, shorter group: one tree at a time.
                 while tree < count {
-                    output[tree] = predict(tree: tree, in: buffer, feature)
+                    var index = Int(roots[tree])
+                    for _ in 0..<Int(walk.groupDepths[group]) { index = WalkLayout.step(nodes[index], index, row) }
+                    output[tree] = nodes[index].value
                     tree += 1
                 }
             }
         }
-    }
-
-    /// One branch-free step down a tree; a leaf (feature -1, all bits set) stays where it is.
-    @inlinable @inline(__always)
-    static func step(_ node: DecisionTree.Node, _ index: Int, _ base: Int, _ feature: (Int) -> Double) -> Int {
-        let isLeaf = node.feature < 0
-        let next = choose(
-            feature(isLeaf ? 0 : Int(node.feature)) > node.value, right: base &+ Int(node.right), left: index &+ 1
-        )
-        return choose(isLeaf, right: index, left: next)
     }
 
     /// `condition ? right : left` computed with a mask, so the compiler cannot turn it back into
@@ -52,5 +136,14 @@ extension RandomForestRegressor {
     static func choose(_ condition: Bool, right: Int, left: Int) -> Int {
         let mask = 0 &- Int(unsafeBitCast(condition, to: UInt8.self))
         return left ^ ((left ^ right) & mask)
+    }
+}
+
+extension WalkLayout {
+    /// One branch-free step: to `next` when the row's value is above the threshold, else to the
+    /// following node; a leaf (+∞ slot, `next` = itself) stays put.
+    @inline(__always)
+    static func step(_ node: Node, _ index: Int, _ row: UnsafeBufferPointer<Double>) -> Int {
+        RandomForestRegressor.choose(row[Int(node.feature)] > node.value, right: Int(node.next), left: index &+ 1)
     }
 }

@@ -23,6 +23,8 @@ public struct RandomForestRegressor: Sendable, Equatable {
     public let featureImportances: [Double]
     /// Out-of-bag R² when `fit` was asked for it and some rows were left out of some bootstrap.
     public let outOfBagR2: Double?
+    /// The same trees laid out for the one-row walk (derived from `nodes`; nil past 2^31 nodes).
+    let walk: WalkLayout?
 
     /// Fits a forest on `features` → `targets`.
     ///
@@ -95,6 +97,7 @@ public struct RandomForestRegressor: Sendable, Equatable {
         self.treeStarts = treeStarts
         self.featureImportances = featureImportances
         self.outOfBagR2 = outOfBagR2
+        walk = WalkLayout(nodes: nodes, treeStarts: treeStarts, featureCount: featureCount)
     }
 
     /// A forest from flat storage (as a model file holds it), every tree checked with
