@@ -74,9 +74,12 @@ import Testing
         let versions = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("models/versions").path).sorted()
         #expect(versions.count == 2)
         let trees = try versions.map { name -> String in
+            // The JSON part: up to the offset the file's last 16 bytes give (little-endian 64-bit),
+            // where the binary trees start.
             let data = try Data(contentsOf: directory.url.appendingPathComponent("models/versions/\(name)"))
-            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            return (object?["trees"] as? [String: Any])?["sha256"] as? String ?? ""
+            let start = data[(data.count - 16)..<(data.count - 8)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            let object = try JSONSerialization.jsonObject(with: data[..<start]) as? [String: Any]
+            return (object?["trees"] as? [String: Any])?["checksum"] as? String ?? ""
         }
         #expect(!trees[0].isEmpty && trees[0] == trees[1])
     }
