@@ -38,27 +38,34 @@ public struct WalkLayout: Sendable, Equatable {
         guard source.count < Int(Int32.max), featureCount < Int(Int32.max) else { return nil }
         var nodes: [Node] = []
         nodes.reserveCapacity(source.count)
-        var depth = [Int32](repeating: 0, count: source.count)
         var treeDepths: [Int32] = []
         treeDepths.reserveCapacity(treeStarts.count)
-        for tree in 0..<(treeStarts.count - 1) {
-            let base = treeStarts[tree]
-            var deepest: Int32 = 0
-            for index in base..<treeStarts[tree + 1] {
-                let node = source[index]
-                if node.isLeaf {
-                    nodes.append(Node(value: node.value, feature: Int32(featureCount), next: Int32(index)))
-                    deepest = max(deepest, depth[index])
-                } else {
-                    let right = base + Int(node.right)
-                    // Preorder: both children come after their parent, so their depth is set
-                    // before they are read.
-                    depth[index + 1] = depth[index] + 1
-                    depth[right] = depth[index] + 1
-                    nodes.append(Node(value: node.value, feature: node.feature, next: Int32(right)))
+        let largest = zip(treeStarts.dropFirst(), treeStarts).map { $0 - $1 }.max() ?? 0
+        // Depths in one pass over each tree's preorder: after a split at depth d comes its left
+        // child at d + 1 and its right child's depth is put aside; after a leaf comes the right
+        // child most recently put aside.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, largest)) { pending in
+            for tree in 0..<(treeStarts.count - 1) {
+                let base = treeStarts[tree]
+                var deepest: Int32 = 0, depth: Int32 = 0, waiting = 0
+                for index in base..<treeStarts[tree + 1] {
+                    let node = source[index]
+                    if node.isLeaf {
+                        nodes.append(Node(value: node.value, feature: Int32(featureCount), next: Int32(index)))
+                        deepest = max(deepest, depth)
+                        if waiting > 0 {
+                            waiting -= 1
+                            depth = pending[waiting]
+                        }
+                    } else {
+                        nodes.append(Node(value: node.value, feature: node.feature, next: Int32(base + Int(node.right))))
+                        depth += 1
+                        pending[waiting] = depth
+                        waiting += 1
+                    }
                 }
+                treeDepths.append(deepest)
             }
-            treeDepths.append(deepest)
         }
         self.nodes = nodes
         roots = treeStarts.dropLast().map { Int32($0) }

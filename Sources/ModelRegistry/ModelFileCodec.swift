@@ -21,28 +21,15 @@ public enum ModelFileCodec {
         return data
     }
 
-    /// Decodes and validates a model file; `path` names it in errors.
+    /// Decodes and validates a model file held in memory; `path` names it in errors.
+    /// (`ModelFileReader` reads one from disk without holding the trees twice.)
     public static func decode(_ data: Data, path: String) throws(ModelFileError) -> (ModelFile, RandomForestRegressor) {
         // Format 2 ends with a trailer saying where the JSON stops and the payload starts;
         // without one the whole file is JSON (format 1, or a damaged file).
         let split = Trailer.payloadStart(in: data)
         let json = split.map { data[data.startIndex..<(data.startIndex + $0)] } ?? data
-        var file: ModelFile
-        do {
-            file = try JSONDecoder().decode(ModelFile.self, from: json)
-        } catch {
-            // A newer format may have changed any field: say so rather than name the field.
-            if let header = try? JSONDecoder().decode(Header.self, from: json),
-               header.formatVersion > ModelFile.currentFormatVersion {
-                throw .newerFormat(found: header.formatVersion, supported: ModelFile.currentFormatVersion)
-            }
-            if split != nil, case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw .invalid("its JSON part does not end where the file's trailer says the trees start")
-            }
-            throw describe(error, path: path)
-        }
-        if file.trees.isBinary {
-            guard let start = split else { throw .unreadable(path: path, reason: "the trees' payload is missing (truncated?)") }
+        var file = try decodeJSON(json, hasPayload: split != nil, path: path)
+        if let start = split {
             let end = data.count - Trailer.size
             let attached = data.withUnsafeBytes { buffer in
                 Result { () throws(ModelFileError) in
@@ -51,11 +38,34 @@ public enum ModelFileCodec {
                 }
             }
             file.trees = try attached.get()
-        } else if split != nil {
-            throw .invalid("trees.encoding '\(file.trees.encoding)' does not match the binary payload after the JSON")
         }
         let forest = try validate(file)
         return (file, forest)
+    }
+
+    /// The JSON part of a file; `hasPayload` says whether binary trees follow it (format 2).
+    static func decodeJSON(_ json: Data, hasPayload: Bool, path: String) throws(ModelFileError) -> ModelFile {
+        let file: ModelFile
+        do {
+            file = try JSONDecoder().decode(ModelFile.self, from: json)
+        } catch {
+            // A newer format may have changed any field: say so rather than name the field.
+            if let header = try? JSONDecoder().decode(Header.self, from: json),
+               header.formatVersion > ModelFile.currentFormatVersion {
+                throw .newerFormat(found: header.formatVersion, supported: ModelFile.currentFormatVersion)
+            }
+            if hasPayload, case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw .invalid("its JSON part does not end where the file's trailer says the trees start")
+            }
+            throw describe(error, path: path)
+        }
+        if file.trees.isBinary, !hasPayload {
+            throw .unreadable(path: path, reason: "the trees' payload is missing (truncated?)")
+        }
+        if !file.trees.isBinary, hasPayload {
+            throw .invalid("trees.encoding '\(file.trees.encoding)' does not match the binary payload after the JSON")
+        }
+        return file
     }
 
     /// Checks every field and rebuilds the forest.
@@ -167,6 +177,13 @@ public enum ModelFileCodec {
         /// The payload's offset from the start of `data`, when `data` ends with a well-formed
         /// trailer.
         static func payloadStart(in data: Data) -> Int? {
+            guard let offset = offset(in: data), offset <= data.count - size else { return nil }
+            return offset
+        }
+
+        /// The offset a trailer at the end of `data` gives, when there is one (not checked
+        /// against the file's size).
+        static func offset(in data: Data) -> Int? {
             guard data.count >= size else { return nil }
             let end = data.endIndex
             guard data[(end - marker.count)...].elementsEqual(marker) else { return nil }
@@ -174,8 +191,7 @@ public enum ModelFileCodec {
             for (shift, byte) in data[(end - size)..<(end - marker.count)].enumerated() {
                 offset |= UInt64(byte) << UInt64(8 * shift)
             }
-            guard offset <= UInt64(data.count - size) else { return nil }
-            return Int(offset)
+            return offset <= UInt64(Int.max) ? Int(offset) : nil
         }
     }
 }

@@ -80,10 +80,7 @@ public struct ModelStore: Sendable {
         guard ModelVersion.isValid(version), FileManager.default.fileExists(atPath: path) else {
             throw ModelFileError.unknownVersion(version, available: try versions())
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError.cannotRead(path: path, reason: "permission denied or not a file")
-        }
-        let (file, forest) = try ModelFileCodec.decode(data, path: path)
+        let (file, forest) = try ModelFileReader.read(path: path)
         guard file.modelVersion == version else {
             throw ModelFileError.invalid("\(path) says it is version '\(file.modelVersion)'")
         }

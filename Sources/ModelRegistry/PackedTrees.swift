@@ -84,13 +84,23 @@ public struct PackedTrees: Sendable, Equatable, Codable {
 
     /// Format 2: takes the binary payload, after checking its size and checksum.
     mutating func attachPayload(_ payload: UnsafeRawBufferPointer) throws(ModelFileError) {
+        guard payload.count % PackedTrees.nodeSize == 0 else {
+            throw .invalid("the trees' payload holds \(payload.count) bytes, not a whole number of nodes")
+        }
+        try attach(nodes: PackedTrees.nodes(from: payload, count: payload.count / PackedTrees.nodeSize))
+    }
+
+    /// Format 2: takes the nodes read from the payload, after checking their number and checksum.
+    mutating func attach(nodes payloadNodes: [DecisionTree.Node]) throws(ModelFileError) {
         guard isBinary else { throw .invalid("trees.encoding is not one this build reads") }
         let expectedNodes = try checkedNodeTotal()
-        guard bytes == payload.count, payload.count == expectedNodes * PackedTrees.nodeSize else {
-            throw .invalid("the trees' payload holds \(payload.count) bytes, expected \(expectedNodes * PackedTrees.nodeSize)")
+        let size = payloadNodes.count * PackedTrees.nodeSize
+        guard bytes == size, payloadNodes.count == expectedNodes else {
+            throw .invalid("the trees' payload holds \(size) bytes, expected \(expectedNodes * PackedTrees.nodeSize)")
         }
-        guard let checksum, PayloadChecksum.hex(of: payload) == checksum else { throw .checksumMismatch("trees") }
-        nodes = PackedTrees.nodes(from: payload, count: expectedNodes)
+        let digest = PackedTrees.withPayload(of: payloadNodes) { PayloadChecksum.hex(of: $0) }
+        guard let checksum, digest == checksum else { throw .checksumMismatch("trees") }
+        nodes = payloadNodes
     }
 
     /// The nodes of every tree, after checking the payload's size and checksum (the trees'
