@@ -50,7 +50,9 @@ public struct RandomForestRegressor: Sendable, Equatable {
         let seeds = (0..<parameters.treeCount).map { _ in master.next() }
         let set = TrainingSet(features: features, targets: targets)
         let builder = TreeBuilder(set: set, parameters: parameters)
-        let fitted = ParallelSlots.map(count: seeds.count, jobs: jobs) { builder.fit(seed: seeds[$0]) }
+        let fitted = PhaseTimings.measure("fit") {
+            ParallelSlots.map(count: seeds.count, jobs: jobs) { builder.fit(seed: seeds[$0]) }
+        }
 
         // scikit-learn averages the importances of the trees that split at all, then normalises.
         var importances = [Double](repeating: 0, count: features.featureCount)
@@ -61,7 +63,8 @@ public struct RandomForestRegressor: Sendable, Equatable {
         if total > 0 { importances = importances.map { $0 / total } }
 
         let oob = outOfBag
-            ? OutOfBag.r2(trees: fitted, features: features, targets: targets, jobs: jobs) : nil
+            ? PhaseTimings.measure("oob") { OutOfBag.r2(trees: fitted, features: features, targets: targets, jobs: jobs) }
+            : nil
         return RandomForestRegressor(
             parameters: parameters, featureCount: features.featureCount, trees: fitted.map(\.tree),
             featureImportances: importances, outOfBagR2: oob

@@ -21,12 +21,15 @@ struct Evaluation {
             features: matrix.rows(trainRange), targets: Array(labels[trainRange]), parameters: parameters,
             jobs: jobs, outOfBag: outOfBag
         )
-        let predictions = forest.predict(matrix.rows(testRange), jobs: jobs)
-        let actual = Array(labels[testRange])
-        var baselines: [String: RegressionMetrics] = [:]
-        for baseline in Baseline.allCases {
-            let guesses = baseline.predictions(records: records, trainRange: trainRange, testRange: testRange)
-            baselines[baseline.rawValue] = RegressionMetrics(actual: actual, predicted: guesses)
+        let (predictions, actual, baselines) = PhaseTimings.measure("score") {
+            let predictions = forest.predict(matrix.rows(testRange), jobs: jobs)
+            let actual = Array(labels[testRange])
+            var baselines: [String: RegressionMetrics] = [:]
+            for baseline in Baseline.allCases {
+                let guesses = baseline.predictions(records: records, trainRange: trainRange, testRange: testRange)
+                baselines[baseline.rawValue] = RegressionMetrics(actual: actual, predicted: guesses)
+            }
+            return (predictions, actual, baselines)
         }
         return Evaluation(
             forest: forest, predictions: predictions, model: RegressionMetrics(actual: actual, predicted: predictions),

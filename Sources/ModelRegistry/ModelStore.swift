@@ -113,8 +113,10 @@ public struct ModelStore: Sendable {
             guard !FileManager.default.fileExists(atPath: path) else {
                 throw ModelFileError.registry("\(path) already exists; remove stray files from \(versionsDirectory)")
             }
-            let data = try ModelFileCodec.encode(sealed)
-            try AtomicFile.write(data, to: path)
+            try PhaseTimings.measure("save") {
+                let data = try ModelFileCodec.encode(sealed)
+                try AtomicFile.write(data, to: path)
+            }
             try writeStack([sealed.modelVersion] + (try currentStack()))
             return sealed
         }

@@ -43,7 +43,8 @@ public struct PackedTrees: Sendable, Equatable, Codable {
         nodeCounts = (0..<forest.treeCount).map { forest.treeStarts[$0 + 1] - forest.treeStarts[$0] }
         encoding = PackedTrees.binaryEncodingName
         bytes = nodes.count * PackedTrees.nodeSize
-        checksum = PackedTrees.withPayload(of: nodes) { PayloadChecksum.hex(of: $0) }
+        let nodes = self.nodes
+        checksum = PhaseTimings.measure("pack") { PackedTrees.withPayload(of: nodes) { PayloadChecksum.hex(of: $0) } }
     }
 
     /// Whether the nodes travel as a binary payload after the JSON (format 2).

@@ -28,8 +28,12 @@ public enum Trainer {
             parameters: options.parameters, jobs: options.jobs, outOfBag: true
         )
         let backtest = options.backtestFolds > 0
-            ? try Backtest.run(records: records, options: options, featureSet: options.featureSet) : nil
-        let other = try otherScore(records: records, options: options, trainRange: trainRange, testRange: testRange)
+            ? try PhaseTimings.measure("backtest") {
+                try Backtest.run(records: records, options: options, featureSet: options.featureSet)
+            } : nil
+        let other = try PhaseTimings.measure("other_feature_set") {
+            try otherScore(records: records, options: options, trainRange: trainRange, testRange: testRange)
+        }
 
         var importances: [String: Double] = [:]
         for (index, name) in options.featureSet.featureNames.enumerated() {

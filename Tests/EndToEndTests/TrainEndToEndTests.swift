@@ -63,6 +63,13 @@ import Testing
         #expect(try directory.read("models/CURRENT").hasPrefix(version + "\n"))
         let backtest = try #require(object["backtest"] as? [String: Any])
         #expect((backtest["folds"] as? [Any])?.count == 2)
+        // Seconds per phase of the whole command; the phases add up to no more than the total.
+        let timings = try #require(object["timings"] as? [String: Double])
+        for phase in ["read", "fit", "oob", "score", "backtest/fit", "other_feature_set/fit", "pack", "save", "total"] {
+            #expect((timings[phase] ?? -1) >= 0, "\(phase)")
+        }
+        let phases = timings.filter { $0.key != "total" }.values.reduce(0, +)
+        #expect(phases <= timings["total"]! + 1e-6)
     }
 
     @Test func sameSeed_GivesTheSameTrees_WhateverTheJobs() throws {

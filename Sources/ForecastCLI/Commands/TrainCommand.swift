@@ -45,9 +45,14 @@ enum TrainCommand: Command {
         let store = ModelStore(directory: options.string("models-dir") ?? "models")
         let json = options.flag("json")
 
-        let file = try trainAndRegister(featuresPath: featuresPath, options: training, store: store)
+        let timings = PhaseTimings()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let file = try timings.recording {
+            try trainAndRegister(featuresPath: featuresPath, options: training, store: store)
+        }
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if json {
-            console.out(try TrainReport.json(file))
+            console.out(try TrainReport.json(file, timings: timings.phases + [("total", total)]))
         } else {
             for line in TrainReport.table(file) { console.out(line) }
             console.out("")
@@ -61,14 +66,17 @@ enum TrainCommand: Command {
     static func trainAndRegister(
         featuresPath: String, options training: TrainingOptions, store: ModelStore
     ) throws -> ModelFile {
-        guard let data = FileManager.default.contents(atPath: featuresPath) else {
-            throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
-        }
-        let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: featuresPath)
-        let digest = data.withUnsafeBytes { buffer in
-            var hasher = SHA256()
-            hasher.update(buffer: buffer)
-            return hasher.finalizeHex()
+        let (records, digest) = try PhaseTimings.measure("read") {
+            guard let data = FileManager.default.contents(atPath: featuresPath) else {
+                throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
+            }
+            let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: featuresPath)
+            let digest = data.withUnsafeBytes { buffer in
+                var hasher = SHA256()
+                hasher.update(buffer: buffer)
+                return hasher.finalizeHex()
+            }
+            return (records, digest)
         }
         let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
         return try store.register(result.file)
