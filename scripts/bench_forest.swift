@@ -101,13 +101,9 @@ if arguments.count > 5 {
     }
     loadMilliseconds = loads.sorted()[loads.count / 2]
 } else {
+    // The trees' part of a model file: their JSON description plus the binary nodes after it.
     let trees = PackedTrees(forest: forest)
-    let data = try JSONEncoder().encode(trees)
-    let path = folder + ".trees.json"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    try data.write(to: URL(fileURLWithPath: path))
-    modelBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    try? FileManager.default.removeItem(atPath: path)
+    modelBytes = try JSONEncoder().encode(trees).count + (trees.bytes ?? 0)
 }
 
 var result: [String: Any] = [
