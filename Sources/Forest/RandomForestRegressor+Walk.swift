@@ -106,14 +106,19 @@ extension RandomForestRegressor {
                     var i3 = Int(roots[tree + 3]), i4 = Int(roots[tree + 4]), i5 = Int(roots[tree + 5])
                     var i6 = Int(roots[tree + 6]), i7 = Int(roots[tree + 7])
                     for _ in 0..<Int(walk.groupDepths[group]) {
-                        i0 = WalkLayout.step(nodes[i0], i0, row)
-                        i1 = WalkLayout.step(nodes[i1], i1, row)
-                        i2 = WalkLayout.step(nodes[i2], i2, row)
-                        i3 = WalkLayout.step(nodes[i3], i3, row)
-                        i4 = WalkLayout.step(nodes[i4], i4, row)
-                        i5 = WalkLayout.step(nodes[i5], i5, row)
-                        i6 = WalkLayout.step(nodes[i6], i6, row)
-                        i7 = WalkLayout.step(nodes[i7], i7, row)
+                        let j0 = WalkLayout.step(nodes[i0], i0, row)
+                        let j1 = WalkLayout.step(nodes[i1], i1, row)
+                        let j2 = WalkLayout.step(nodes[i2], i2, row)
+                        let j3 = WalkLayout.step(nodes[i3], i3, row)
+                        let j4 = WalkLayout.step(nodes[i4], i4, row)
+                        let j5 = WalkLayout.step(nodes[i5], i5, row)
+                        let j6 = WalkLayout.step(nodes[i6], i6, row)
+                        let j7 = WalkLayout.step(nodes[i7], i7, row)
+                        // Every lane stayed put: all eight are at their leaves, however far the
+                        // group's deepest leaf is (rows rarely go that deep in all eight trees).
+                        let moved = (j0 ^ i0) | (j1 ^ i1) | (j2 ^ i2) | (j3 ^ i3) | (j4 ^ i4) | (j5 ^ i5) | (j6 ^ i6) | (j7 ^ i7)
+                        if moved == 0 { break }
+                        (i0, i1, i2, i3, i4, i5, i6, i7) = (j0, j1, j2, j3, j4, j5, j6, j7)
                     }
                     output[tree] = nodes[i0].value
                     output[tree + 1] = nodes[i1].value
