@@ -97,7 +97,7 @@ if arguments.count > 5 {
         start = seconds()
         let model = try store.load(version: file.modelVersion)
         loads.append((seconds() - start) * 1000)
-        checksum += model.predict(revenue: 1, orderCount: 1).value
+        checksum += model.predict(revenue: 1, orderCount: 1, day: Day(ordinal: 0), earlier: []).value
     }
     loadMilliseconds = loads.sorted()[loads.count / 2]
 } else {

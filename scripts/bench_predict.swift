@@ -40,6 +40,14 @@ func dailyModel(_ featuresPath: String) throws -> (ModelStore, String, String) {
     return (store, file.modelVersion, folder)
 }
 
+/// The request a server answers by default: the day after the model's stored history, with
+/// that history's revenue before it (what `/predict` without a date did when the model file
+/// carried the history).
+func requestDay(_ model: ServableModel) -> (Day, ArraySlice<Double>) {
+    let last = model.file.history.lastDay.flatMap { Day(iso: $0) } ?? Day(ordinal: 0)
+    return (last.adding(days: 1), model.file.history.revenue[...])
+}
+
 /// Rows spread over the range of each input (revenue 0–45k, orders 0–900), deterministic.
 func requestRows(_ count: Int) -> [(Double, Int)] {
     var generator = SeededGenerator(seed: 7)
@@ -68,8 +76,9 @@ if arguments[1] == "golden" {
     var lines: [String] = []
     func bits(_ value: Double) -> String { String(value.bitPattern, radix: 16) }
     let model = try store.load(version: version)
+    let (day, earlier) = requestDay(model)
     for (revenue, orders) in requestRows(2_000) {
-        let p = model.predict(revenue: revenue, orderCount: orders)
+        let p = model.predict(revenue: revenue, orderCount: orders, day: day, earlier: earlier)
         lines.append("daily \(revenue) \(orders) \(bits(p.value)) \(bits(p.lower)) \(bits(p.upper))")
     }
     // A large forest: 100k rows x 2 features, deep trees (the 100k-row case of the issue).
@@ -114,10 +123,11 @@ for _ in 0..<21 {
 // batches of 200 calls over distinct rows; the median of the per-call means.
 let model = try store.load(version: version)
 let rows = requestRows(200)
+let (day, earlier) = requestDay(model)
 var perCall: [Double] = [], perCallCPU: [Double] = []
 for _ in 0..<301 {
     let start = seconds(), startCPU = cpuSeconds()
-    for (revenue, orders) in rows { checksum += model.predict(revenue: revenue, orderCount: orders).upper }
+    for (revenue, orders) in rows { checksum += model.predict(revenue: revenue, orderCount: orders, day: day, earlier: earlier).upper }
     perCall.append((seconds() - start) / Double(rows.count) * 1e6)
     perCallCPU.append((cpuSeconds() - startCPU) / Double(rows.count) * 1e6)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ForecastData
 import Testing
 @testable import ModelRegistry
 
@@ -18,7 +19,11 @@ import Testing
     @Test func formatOneFile_LoadsWithItsOriginalPredictions() throws {
         let model = try store().load(version: Self.version)
         #expect(model.file.formatVersion == 1)
-        #expect(model.extendedRequestDay == "2024-02-29")
+        // The build that wrote it took a request as the day after the stored history, with
+        // that history's revenue before it.
+        let day = try #require(Day(iso: "2024-02-29"))
+        #expect(model.file.history.lastDay == "2024-02-28")
+        let earlier = model.file.history.revenue[...]
         // Printed by the build that wrote the file (value, 10th and 90th percentile).
         let expected: [(Double, Int, Double, Double, Double)] = [
             (15000, 320, 17651.333333333332, 11641.642, 21943.97),
@@ -27,7 +32,7 @@ import Testing
             (42000.5, 800, 14398.720000000001, 9690.074, 19992.402000000002),
         ]
         for (revenue, orders, value, lower, upper) in expected {
-            let got = model.predict(revenue: revenue, orderCount: orders)
+            let got = model.predict(revenue: revenue, orderCount: orders, day: day, earlier: earlier)
             #expect(got.value == value && got.lower == lower && got.upper == upper)
         }
     }
