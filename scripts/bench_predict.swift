@@ -6,7 +6,8 @@
 //   bench_predict export FEATURES.csv TRAIN.csv
 //       the daily model's training rows (extended features, label last), for scikit-learn
 //   bench_predict time FEATURES.csv
-//       one JSON line: median µs per one-row prediction with interval, median load ms, file bytes
+//       one JSON line: median µs per one-row prediction with interval (requests for one day, and
+//       requests for 146 different days), median load ms, file bytes
 //   bench_predict golden FEATURES.csv OUT.txt
 //       every prediction (value, lower, upper as bit patterns) of the daily model on 2,000 rows
 //       and of a 100k-row forest on 2,000 rows, one line each: compare two builds with `cmp`
@@ -131,10 +132,27 @@ for _ in 0..<301 {
     perCall.append((seconds() - start) / Double(rows.count) * 1e6)
     perCallCPU.append((cpuSeconds() - startCPU) / Double(rows.count) * 1e6)
 }
+// Requests for 146 different days (the test days of the features file, each with its own inputs
+// and earlier revenue): each row takes other paths through the trees, so more of them come from
+// memory rather than the core's caches, as when a server answers requests for many dates.
+let records = try FeaturesFile.read(from: arguments[2])
+let revenues = records.map(\.revenue)
+let first = records.count - Trainer.testRowCount(rows: records.count, fraction: TrainingOptions.defaultTestFraction)
+let days = Array(first..<records.count)
+var perCallDays: [Double] = []
+for _ in 0..<101 {
+    let start = seconds()
+    for index in days {
+        let record = records[index]
+        let earlier = revenues[max(0, index - FeatureSet.historyLength)..<index]
+        checksum += model.predict(revenue: record.revenue, orderCount: record.orderCount, day: record.day, earlier: earlier).upper
+    }
+    perCallDays.append((seconds() - start) / Double(days.count) * 1e6)
+}
 let bytes = (try FileManager.default.attributesOfItem(atPath: store.path(of: version))[.size] as? Int) ?? 0
 let result: [String: Any] = [
     "predict_us": median(perCall), "load_ms": median(loads), "predict_cpu_us": median(perCallCPU),
-    "load_cpu_ms": median(loadsCPU), "model_bytes": bytes, "trees": model.forest.treeCount,
+    "load_cpu_ms": median(loadsCPU), "predict_days_us": median(perCallDays), "model_bytes": bytes, "trees": model.forest.treeCount,
     "nodes": model.forest.nodes.count, "checksum": checksum,
 ]
 print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
