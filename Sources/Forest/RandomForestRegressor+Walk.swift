@@ -4,23 +4,38 @@
 // overlap.
 //
 // The walk reads its own copy of the nodes (`WalkLayout`), made when the forest is built:
-// - the right child is an index into the whole forest, so a lane needs no tree base;
-// - a leaf points to itself and tests a feature slot that holds +∞ (the row is copied into a
-//   buffer with that extra slot), so "+∞ > leaf value" always sends it back to itself. A lane
-//   that reached its leaf stays there with no test for "is this a leaf?";
-// - each group of eight trees knows its deepest leaf, so the loop runs that many steps with no
-//   exit test at all, then reads the eight leaves.
+// - both children are stored, as indices into the whole forest (a lane needs no tree base), and
+//   the step reads the child at offset `8 + 4 × (row value > threshold)`: the comparison picks an
+//   address, not a branch. (Written as a select, the compiler turns it into a branch around the
+//   load of the right child; a branch is right about half the time on rows it has not seen, and
+//   each miss costs ~15 cycles.)
+// - a leaf's two children are itself, so a lane that reached its leaf stays there with no test
+//   for "is this a leaf?"; its comparison reads a row slot holding +∞ (the row is copied into a
+//   buffer with that extra slot);
+// - each group of eight trees stops as soon as no lane moved, and never runs past its deepest
+//   leaf.
 // The leaf a row reaches is the one the plain walk reaches (same comparisons on the same
 // thresholds), so predictions are unchanged bit for bit.
 
 /// The forest's nodes laid out for the one-row walk (see the comment above).
 public struct WalkLayout: Sendable, Equatable {
-    /// One node: a split goes to `next` when `row[feature] > value`, else to the following node;
-    /// a leaf has `feature` = the +∞ slot, `next` = itself and `value` = its prediction.
+    /// One node: a split goes to `right` when `row[feature] > value`, else to `left`; a leaf has
+    /// `feature` = the +∞ slot, both children = itself and `value` = its prediction. The feature
+    /// sits in the top 5 bits of both child words, so the step needs one word for it.
     public struct Node: Sendable, Equatable {
         public var value: Double
-        public var feature: Int32
-        public var next: Int32
+        var left: UInt32
+        var right: UInt32
+
+        static let indexBits: UInt32 = 27
+        static let indexMask: UInt32 = (1 << indexBits) - 1
+
+        init(value: Double, feature: Int, left: Int, right: Int) {
+            self.value = value
+            let tag = UInt32(feature) << Node.indexBits
+            self.left = tag | UInt32(left)
+            self.right = tag | UInt32(right)
+        }
     }
 
     /// Lanes walked together.
@@ -33,9 +48,11 @@ public struct WalkLayout: Sendable, Equatable {
     let groupDepths: [Int32]
 
     /// Lays out `nodes` (trees in preorder, `treeStarts` as in `RandomForestRegressor`) for the
-    /// walk; nil when the forest is too large for 32-bit indices (the plain walk is used then).
+    /// walk; nil past 2^27 nodes or 31 features (the plain walk is used then).
     init?(nodes source: [DecisionTree.Node], treeStarts: [Int], featureCount: Int) {
-        guard source.count < Int(Int32.max), featureCount < Int(Int32.max) else { return nil }
+        guard source.count <= Int(Node.indexMask), featureCount < 1 << (32 - Node.indexBits),
+              MemoryLayout<Node>.offset(of: \Node.left) == 8, MemoryLayout<Node>.offset(of: \Node.right) == 12
+        else { return nil }
         var nodes: [Node] = []
         nodes.reserveCapacity(source.count)
         var treeDepths: [Int32] = []
@@ -51,14 +68,16 @@ public struct WalkLayout: Sendable, Equatable {
                 for index in base..<treeStarts[tree + 1] {
                     let node = source[index]
                     if node.isLeaf {
-                        nodes.append(Node(value: node.value, feature: Int32(featureCount), next: Int32(index)))
+                        nodes.append(Node(value: node.value, feature: featureCount, left: index, right: index))
                         deepest = max(deepest, depth)
                         if waiting > 0 {
                             waiting -= 1
                             depth = pending[waiting]
                         }
                     } else {
-                        nodes.append(Node(value: node.value, feature: node.feature, next: Int32(base + Int(node.right))))
+                        nodes.append(Node(
+                            value: node.value, feature: Int(node.feature), left: index + 1, right: base + Int(node.right)
+                        ))
                         depth += 1
                         pending[waiting] = depth
                         waiting += 1
@@ -106,14 +125,14 @@ extension RandomForestRegressor {
                     var i3 = Int(roots[tree + 3]), i4 = Int(roots[tree + 4]), i5 = Int(roots[tree + 5])
                     var i6 = Int(roots[tree + 6]), i7 = Int(roots[tree + 7])
                     for _ in 0..<Int(walk.groupDepths[group]) {
-                        let j0 = WalkLayout.step(nodes[i0], i0, row)
-                        let j1 = WalkLayout.step(nodes[i1], i1, row)
-                        let j2 = WalkLayout.step(nodes[i2], i2, row)
-                        let j3 = WalkLayout.step(nodes[i3], i3, row)
-                        let j4 = WalkLayout.step(nodes[i4], i4, row)
-                        let j5 = WalkLayout.step(nodes[i5], i5, row)
-                        let j6 = WalkLayout.step(nodes[i6], i6, row)
-                        let j7 = WalkLayout.step(nodes[i7], i7, row)
+                        let j0 = WalkLayout.step(nodes, i0, row)
+                        let j1 = WalkLayout.step(nodes, i1, row)
+                        let j2 = WalkLayout.step(nodes, i2, row)
+                        let j3 = WalkLayout.step(nodes, i3, row)
+                        let j4 = WalkLayout.step(nodes, i4, row)
+                        let j5 = WalkLayout.step(nodes, i5, row)
+                        let j6 = WalkLayout.step(nodes, i6, row)
+                        let j7 = WalkLayout.step(nodes, i7, row)
                         // Every lane stayed put: all eight are at their leaves, however far the
                         // group's deepest leaf is (rows rarely go that deep in all eight trees).
                         let moved = (j0 ^ i0) | (j1 ^ i1) | (j2 ^ i2) | (j3 ^ i3) | (j4 ^ i4) | (j5 ^ i5) | (j6 ^ i6) | (j7 ^ i7)
@@ -134,7 +153,7 @@ extension RandomForestRegressor {
                 // The last, shorter group: one tree at a time.
                 while tree < count {
                     var index = Int(roots[tree])
-                    for _ in 0..<Int(walk.groupDepths[group]) { index = WalkLayout.step(nodes[index], index, row) }
+                    for _ in 0..<Int(walk.groupDepths[group]) { index = WalkLayout.step(nodes, index, row) }
                     output[tree] = nodes[index].value
                     tree += 1
                 }
@@ -152,10 +171,15 @@ extension RandomForestRegressor {
 }
 
 extension WalkLayout {
-    /// One branch-free step: to `next` when the row's value is above the threshold, else to the
-    /// following node; a leaf (+∞ slot, `next` = itself) stays put.
+    /// One branch-free step: the child at offset 8 (left) or 12 (right) of the node, picked by
+    /// the comparison; a leaf (+∞ slot, both children itself) stays put.
     @inline(__always)
-    static func step(_ node: Node, _ index: Int, _ row: UnsafeBufferPointer<Double>) -> Int {
-        RandomForestRegressor.choose(row[Int(node.feature)] > node.value, right: Int(node.next), left: index &+ 1)
+    static func step(_ nodes: UnsafeBufferPointer<Node>, _ index: Int, _ row: UnsafeBufferPointer<Double>) -> Int {
+        let node = UnsafeRawPointer(nodes.baseAddress! + index)
+        let threshold = node.load(as: Double.self)
+        let feature = Int(node.load(fromByteOffset: 8, as: UInt32.self) >> Node.indexBits)
+        let goesRight = Int(unsafeBitCast(row[feature] > threshold, to: UInt8.self))
+        let child = node.load(fromByteOffset: 8 &+ 4 &* goesRight, as: UInt32.self)
+        return Int(child & Node.indexMask)
     }
 }

@@ -18,6 +18,7 @@ import Testing
         let forest = try RandomForestRegressor.fit(
             features: features, targets: targets, parameters: ForestParameters(treeCount: trees, seed: 5)
         )
+        #expect(forest.walk != nil)  // the walk under test, not the plain fallback
         var random = SeededGenerator(seed: 3)
         // Training rows (thresholds sit between them) and fresh ones, some outside the range.
         let rows = (0..<50).map { features.row($0) }
