@@ -38,23 +38,43 @@ public struct DecisionTree: Sendable, Equatable {
     /// `index` names the tree in the error.
     public static func validate(_ nodes: ArraySlice<Node>, featureCount: Int, index: Int) throws(ForestError) {
         guard !nodes.isEmpty else { throw .malformedTree(index: index, reason: "it has no nodes") }
-        let base = nodes.startIndex
-        // Preorder walk: the k-th node visited must be node k, which rules out cycles, shared
-        // children and unreachable nodes.
-        var stack: [Int] = [0]
-        var expected = 0
-        while let current = stack.popLast() {
-            guard current == expected else {
-                throw .malformedTree(index: index, reason: "node \(current) is out of preorder")
+        let result = nodes.withUnsafeBufferPointer { buffer in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: buffer.count) { stack in
+                Result { () throws(ForestError) in
+                    try validate(buffer, featureCount: featureCount, index: index, stack: stack)
+                }
             }
-            expected += 1
-            let node = nodes[base + current]
+        }
+        try result.get()
+    }
+
+    /// The check itself, in one pass over the nodes in order. A preorder walk visits node k as
+    /// its k-th node exactly when: after a split at k comes its left child k + 1, and after a
+    /// leaf at k comes the right child most recently put aside (which must be k + 1), or nothing
+    /// when k is the last node. That rules out cycles, shared children and unreachable nodes.
+    /// `stack` (as many slots as nodes) holds the right children put aside.
+    private static func validate(
+        _ nodes: UnsafeBufferPointer<Node>, featureCount: Int, index: Int, stack: UnsafeMutableBufferPointer<Int>
+    ) throws(ForestError) {
+        var depth = 0
+        for current in 0..<nodes.count {
+            let node = nodes[current]
             guard node.value.isFinite else {
                 throw .malformedTree(index: index, reason: "node \(current) holds a value that is not finite")
             }
             if node.isLeaf {
                 guard node.feature == -1, node.right == 0 else {
                     throw .malformedTree(index: index, reason: "leaf \(current) has a bad marker")
+                }
+                if depth == 0 {
+                    guard current + 1 == nodes.count else {
+                        throw .malformedTree(index: index, reason: "\(nodes.count - current - 1) node(s) are unreachable")
+                    }
+                    return
+                }
+                depth -= 1
+                guard stack[depth] == current + 1 else {
+                    throw .malformedTree(index: index, reason: "node \(stack[depth]) is out of preorder")
                 }
                 continue
             }
@@ -65,12 +85,11 @@ public struct DecisionTree: Sendable, Equatable {
             guard current + 1 < nodes.count, right > current + 1, right < nodes.count else {
                 throw .malformedTree(index: index, reason: "node \(current) points outside the tree")
             }
-            stack.append(right)
-            stack.append(current + 1)
+            stack[depth] = right
+            depth += 1
         }
-        guard expected == nodes.count else {
-            throw .malformedTree(index: index, reason: "\(nodes.count - expected) node(s) are unreachable")
-        }
+        // The last node was a split, whose children are missing.
+        throw .malformedTree(index: index, reason: "node \(nodes.count - 1) points outside the tree")
     }
 
     /// Wraps nodes the builder made (already well formed).

@@ -23,6 +23,8 @@ public struct RandomForestRegressor: Sendable, Equatable {
     public let featureImportances: [Double]
     /// Out-of-bag R² when `fit` was asked for it and some rows were left out of some bootstrap.
     public let outOfBagR2: Double?
+    /// The same trees laid out for the one-row walk (derived from `nodes`; nil past 2^31 nodes).
+    let walk: WalkLayout?
 
     /// Fits a forest on `features` → `targets`.
     ///
@@ -48,7 +50,9 @@ public struct RandomForestRegressor: Sendable, Equatable {
         let seeds = (0..<parameters.treeCount).map { _ in master.next() }
         let set = TrainingSet(features: features, targets: targets)
         let builder = TreeBuilder(set: set, parameters: parameters)
-        let fitted = ParallelSlots.map(count: seeds.count, jobs: jobs) { builder.fit(seed: seeds[$0]) }
+        let fitted = PhaseTimings.measure("fit") {
+            ParallelSlots.map(count: seeds.count, jobs: jobs) { builder.fit(seed: seeds[$0]) }
+        }
 
         // scikit-learn averages the importances of the trees that split at all, then normalises.
         var importances = [Double](repeating: 0, count: features.featureCount)
@@ -59,7 +63,8 @@ public struct RandomForestRegressor: Sendable, Equatable {
         if total > 0 { importances = importances.map { $0 / total } }
 
         let oob = outOfBag
-            ? OutOfBag.r2(trees: fitted, features: features, targets: targets, jobs: jobs) : nil
+            ? PhaseTimings.measure("oob") { OutOfBag.r2(trees: fitted, features: features, targets: targets, jobs: jobs) }
+            : nil
         return RandomForestRegressor(
             parameters: parameters, featureCount: features.featureCount, trees: fitted.map(\.tree),
             featureImportances: importances, outOfBagR2: oob
@@ -95,6 +100,7 @@ public struct RandomForestRegressor: Sendable, Equatable {
         self.treeStarts = treeStarts
         self.featureImportances = featureImportances
         self.outOfBagR2 = outOfBagR2
+        walk = WalkLayout(nodes: nodes, treeStarts: treeStarts, featureCount: featureCount)
     }
 
     /// A forest from flat storage (as a model file holds it), every tree checked with

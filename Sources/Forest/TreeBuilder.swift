@@ -106,9 +106,20 @@ struct TreeBuilder {
         let maxDepth = parameters.maxDepth ?? Int.max
         let perSplit = parameters.featuresPerSplit(of: featureCount)
         var candidates = Array(0..<featureCount)
-        var goesLeft = [Bool](repeating: false, count: rowCount)
-        var scratch = [Int32](repeating: 0, count: used)
-        var scratchValues = [Double](repeating: 0, count: used)
+        // Scratch space for routing rows (unchecked buffers: the loops that use them are the
+        // hottest of the fit). `scratch` has room for one more row than `used`, as a row is
+        // written there before the cursor decides whether it stays.
+        let goesLeft = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: rowCount)
+        goesLeft.initialize(repeating: 0)
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: used + 1)
+        scratch.initialize(repeating: 0)
+        let scratchValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: used + 1)
+        scratchValues.initialize(repeating: 0)
+        defer {
+            goesLeft.deallocate()
+            scratch.deallocate()
+            scratchValues.deallocate()
+        }
         var rootWeight = 0.0
 
         var stack = [Pending(start: 0, end: used, depth: 0, parentFeature: -1, rightOf: -1)]
@@ -206,23 +217,24 @@ struct TreeBuilder {
             // other slice is partitioned stably so it stays sorted on both sides.
             let chosen = bestFeature * used
             for position in start..<end {
-                goesLeft[Int(order[chosen + position])] = position < bestPosition
+                goesLeft[Int(order[chosen + position])] = position < bestPosition ? 1 : 0
             }
             for feature in 0..<featureCount where feature != bestFeature {
                 let slice = feature * used
                 var left = slice + start, right = 0
+                // Branch-free: which side a row goes is a coin flip to the branch predictor.
+                // Each row is written to both places and only one cursor moves; the left write
+                // lands at or before the row being read, on a row already read.
                 for position in (slice + start)..<(slice + end) {
                     let row = order[position]
                     let value = sorted[position]
-                    if goesLeft[Int(row)] {
-                        order[left] = row
-                        sorted[left] = value
-                        left += 1
-                    } else {
-                        scratch[right] = row
-                        scratchValues[right] = value
-                        right += 1
-                    }
+                    let isLeft = Int(goesLeft[Int(row)])
+                    order[left] = row
+                    sorted[left] = value
+                    scratch[right] = row
+                    scratchValues[right] = value
+                    left &+= isLeft
+                    right &+= 1 &- isLeft
                 }
                 for index in 0..<right {
                     order[left + index] = scratch[index]

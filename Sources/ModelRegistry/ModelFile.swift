@@ -3,11 +3,12 @@ import Forest
 /// The model file, `models/versions/<version>.json`: everything needed to serve, explain and
 /// audit one trained model. Wire names (snake_case) live only in the `CodingKeys`.
 ///
-/// Integrity: `trees.sha256` covers the packed trees and `metadata_sha256` covers every other
-/// field (its canonical JSON), so a damaged or hand-edited file is refused on load.
+/// Integrity: `trees.checksum` covers the packed trees (format 1: `trees.sha256`) and
+/// `metadata_sha256` covers every other field (its canonical JSON), so a damaged or hand-edited
+/// file is refused on load. Format 2 writes the trees as binary after the JSON (`PackedTrees`).
 public struct ModelFile: Sendable, Equatable, Codable {
     /// The format this build writes and the newest it reads.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
     /// Marker naming the kind of file.
     public static let formatName = "revenueforecast-model"
 

@@ -10,19 +10,9 @@ import Forest
 extension ModelFileCodec {
     /// Decodes and validates a model file of any kind; `path` names it in errors.
     public static func decodeForecaster(_ data: Data, path: String) throws(ModelFileError) -> (ModelFile, Forecaster) {
-        let kind = (try? JSONDecoder().decode(KindHeader.self, from: data))?.modelKind
-        if isLevelForest(kind) {
-            let (file, forest) = try decode(data, path: path)
-            return (file, try levels(file, forest))
-        }
-        let file: ModelFile
-        do {
-            file = try JSONDecoder().decode(ModelFile.self, from: data)
-        } catch {
-            // A malformed file of another kind reads like any malformed file.
-            _ = try decode(data, path: path)
-            throw .unreadable(path: path, reason: "\(error)")
-        }
+        // Format 2 files carry binary trees after the JSON: the kinds are told apart once the
+        // JSON part is decoded and the trees attached.
+        let file = try decodeAttached(data, path: path)
         return (file, try forecaster(of: file))
     }
 
@@ -132,8 +122,4 @@ extension ModelFileCodec {
     }
 
     /// Just enough of a file to tell its kind.
-    private struct KindHeader: Decodable {
-        let modelKind: String?
-        enum CodingKeys: String, CodingKey { case modelKind = "model_kind" }
-    }
 }

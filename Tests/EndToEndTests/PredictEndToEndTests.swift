@@ -49,8 +49,9 @@ import Testing
         #expect(try ForecastBinary.run(["train", "--trees", "5"], in: directory.url).status == 0)
         let version = try #require(try directory.read("models/CURRENT").split(separator: "\n").first.map(String.init))
         let path = "models/versions/\(version).json"
-        let text = try directory.read(path)
-        try directory.write(String(text.prefix(text.count - 10)), to: path)
+        let url = directory.url.appendingPathComponent(path)
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count - 10).write(to: url)
         let result = try ForecastBinary.run(["predict", "--ca-total", "1", "--nb-commandes", "1"], in: directory.url)
         #expect(result.status == 1)
         #expect(result.stderr.contains("truncated"))

@@ -64,6 +64,13 @@ import Testing
         #expect(try directory.read("models/CURRENT").hasPrefix(version + "\n"))
         let backtest = try #require(object["backtest"] as? [String: Any])
         #expect((backtest["folds"] as? [Any])?.count == 2)
+        // Seconds per phase of the whole command; the phases add up to no more than the total.
+        let timings = try #require(object["timings"] as? [String: Double])
+        for phase in ["read", "fit", "oob", "backtest/fit", "pack", "save", "total"] {
+            #expect((timings[phase] ?? -1) >= 0, "\(phase)")
+        }
+        let phases = timings.filter { $0.key != "total" }.values.reduce(0, +)
+        #expect(phases <= timings["total"]! + 1e-6)
     }
 
     @Test func sameSeed_GivesTheSameTrees_WhateverTheJobs() throws {
@@ -75,9 +82,12 @@ import Testing
         let versions = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("models/versions").path).sorted()
         #expect(versions.count == 2)
         let trees = try versions.map { name -> String in
+            // The JSON part: up to the offset the file's last 16 bytes give (little-endian 64-bit),
+            // where the binary trees start.
             let data = try Data(contentsOf: directory.url.appendingPathComponent("models/versions/\(name)"))
-            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            return (object?["trees"] as? [String: Any])?["sha256"] as? String ?? ""
+            let start = data[(data.count - 16)..<(data.count - 8)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            let object = try JSONSerialization.jsonObject(with: data[..<start]) as? [String: Any]
+            return (object?["trees"] as? [String: Any])?["checksum"] as? String ?? ""
         }
         #expect(!trees[0].isEmpty && trees[0] == trees[1])
     }

@@ -11,11 +11,27 @@ import ForecastData
         return (store, try store.register(trained.file), trained)
     }
 
+    /// Edits the JSON part of a model file as a careful hand would: the binary trees after it and
+    /// the trailer saying where they start are kept consistent.
     private func rewrite(_ store: ModelStore, _ version: String, _ change: (inout String) -> Void) throws {
         let path = store.path(of: version)
-        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let start = try #require(ModelFileCodec.Trailer.payloadStart(in: data))
+        var text = String(decoding: data[..<start], as: UTF8.self)
         change(&text)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var edited = Data(text.utf8)
+        let payloadStart = edited.count
+        edited.append(data[start..<(data.count - ModelFileCodec.Trailer.size)])
+        edited.append(contentsOf: ModelFileCodec.Trailer.bytes(payloadStart: payloadStart))
+        try edited.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Replaces the whole file's bytes.
+    private func rewriteBytes(_ store: ModelStore, _ version: String, _ change: (inout Data) -> Void) throws {
+        let path = store.path(of: version)
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        change(&data)
+        try data.write(to: URL(fileURLWithPath: path))
     }
 
     @Test func savedModel_LoadsWithIdenticalTreesAndPredictions() throws {
@@ -42,12 +58,24 @@ import ForecastData
         #expect(object["metrics"] is [String: Any])
         #expect(object["training"] is [String: Any])
         #expect(object["hyperparameters"] is [String: Any])
-        #expect(!info.contains(file.trees.data.prefix(40)))
+        #expect(!info.contains(try #require(file.trees.checksum)))
+    }
+
+    @Test func savedModel_IsJSONThenTheBinaryTrees() throws {
+        let (store, file, trained) = try registered()
+        let data = try Data(contentsOf: URL(fileURLWithPath: store.path(of: file.modelVersion)))
+        let start = try #require(ModelFileCodec.Trailer.payloadStart(in: data))
+        let object = try #require(try JSONSerialization.jsonObject(with: data[..<start]) as? [String: Any])
+        #expect(object["format_version"] as? Int == 2)
+        let trees = try #require(object["trees"] as? [String: Any])
+        #expect(trees["data"] == nil && trees["sha256"] == nil)
+        #expect(trees["bytes"] as? Int == trained.forest!.nodes.count * 16)
+        #expect(data.count - start - ModelFileCodec.Trailer.size == trained.forest!.nodes.count * 16)
     }
 
     @Test func truncatedFile_IsUnreadable() throws {
         let (store, file, _) = try registered()
-        try rewrite(store, file.modelVersion) { $0 = String($0.prefix($0.count / 2)) }
+        try rewriteBytes(store, file.modelVersion) { $0 = $0.prefix($0.count / 2) }
         #expect(throws: ModelFileError.unreadable(path: store.path(of: file.modelVersion), reason: "not valid JSON (truncated?)")) {
             try store.load(version: file.modelVersion)
         }
@@ -55,14 +83,31 @@ import ForecastData
 
     @Test func corruptedTrees_FailTheTreesChecksum() throws {
         let (store, file, _) = try registered()
-        let data = file.trees.data
-        // Swap one base64 character in the middle of the payload for a different valid one.
-        let index = data.index(data.startIndex, offsetBy: data.count / 2)
-        let replacement: Character = data[index] == "A" ? "B" : "A"
-        try rewrite(store, file.modelVersion) {
-            $0 = $0.replacingOccurrences(of: data, with: data.replacingCharacters(in: index...index, with: String(replacement)))
+        // One bit of one node in the middle of the binary trees.
+        try rewriteBytes(store, file.modelVersion) { data in
+            let start = ModelFileCodec.Trailer.payloadStart(in: data)!
+            let middle = (start + data.count - ModelFileCodec.Trailer.size) / 2
+            data[middle] ^= 0x10
         }
         #expect(throws: ModelFileError.checksumMismatch("trees")) { try store.load(version: file.modelVersion) }
+    }
+
+    @Test func treesChecksumEdited_FailsTheMetadataChecksum() throws {
+        let (store, file, _) = try registered()
+        let checksum = try #require(file.trees.checksum)
+        let forged = String(checksum.reversed())
+        try rewrite(store, file.modelVersion) { $0 = $0.replacingOccurrences(of: checksum, with: forged) }
+        #expect(throws: ModelFileError.self) { try store.load(version: file.modelVersion) }
+    }
+
+    @Test func editThatMovesThePayload_IsRefused() throws {
+        let (store, file, _) = try registered()
+        // A text editor's edit that changes the JSON's length leaves the trailer pointing wrong.
+        try rewriteBytes(store, file.modelVersion) { data in
+            let start = ModelFileCodec.Trailer.payloadStart(in: data)!
+            data.insert(contentsOf: Array("  ".utf8), at: start - 1)
+        }
+        #expect(throws: ModelFileError.self) { try store.load(version: file.modelVersion) }
     }
 
     @Test func handEditedMetadata_FailsTheMetadataChecksum() throws {
@@ -76,10 +121,10 @@ import ForecastData
     @Test func newerFormat_AsksForAnUpgrade() throws {
         let (store, file, _) = try registered()
         try rewrite(store, file.modelVersion) {
-            $0 = $0.replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 2")
+            $0 = $0.replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 3")
                 .replacingOccurrences(of: "\"trees\" : {", with: "\"forest\" : {")
         }
-        #expect(throws: ModelFileError.newerFormat(found: 2, supported: 1)) { try store.load(version: file.modelVersion) }
+        #expect(throws: ModelFileError.newerFormat(found: 3, supported: 2)) { try store.load(version: file.modelVersion) }
     }
 
     @Test func missingField_IsNamed() throws {

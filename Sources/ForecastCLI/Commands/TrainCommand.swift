@@ -55,9 +55,14 @@ enum TrainCommand: Command {
         let store = ModelStore(directory: options.string("models-dir") ?? "models")
         let json = options.flag("json")
 
-        let file = try trainAndRegister(featuresPath: featuresPath, options: training, store: store)
+        let timings = PhaseTimings()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let file = try timings.recording {
+            try trainAndRegister(featuresPath: featuresPath, options: training, store: store)
+        }
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if json {
-            console.out(try TrainReport.json(file))
+            console.out(try TrainReport.json(file, timings: timings.phases + [("total", total)]))
         } else {
             for line in TrainReport.table(file) { console.out(line) }
             console.out("")
@@ -71,7 +76,7 @@ enum TrainCommand: Command {
     static func trainAndRegister(
         featuresPath: String, options training: TrainingOptions, store: ModelStore
     ) throws -> ModelFile {
-        let (records, digest) = try readFeatures(featuresPath)
+        let (records, digest) = try PhaseTimings.measure("read") { try readFeatures(featuresPath) }
         let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
         return try store.register(result.file)
     }

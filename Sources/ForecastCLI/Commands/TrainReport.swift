@@ -87,14 +87,17 @@ enum TrainReport {
 
     /// The `--json` object: SPEC.md's keys plus the feature set, importances, OOB R², backtest
     /// and where the model file is.
-    static func json(_ file: ModelFile) throws -> String {
+    /// `timings`: seconds per phase of the whole command (see `PhaseTimings`), in `timings`.
+    static func json(_ file: ModelFile, timings: [(name: String, seconds: Double)] = []) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(TrainJSON(file: file)), as: UTF8.self)
+        let phases = Dictionary(timings.map { ($0.name, $0.seconds) }, uniquingKeysWith: +)
+        return String(decoding: try encoder.encode(TrainJSON(file: file, timings: phases)), as: UTF8.self)
     }
 
     private struct TrainJSON: Encodable {
         let file: ModelFile
+        let timings: [String: Double]
 
         enum CodingKeys: String, CodingKey {
             case modelVersion = "model_version", trainRows = "train_rows", testRows = "test_rows", test, baselines
@@ -103,12 +106,14 @@ enum TrainReport {
             case hyperparameters
             case otherFeatureSet = "other_feature_set"
             case selected, candidates, modelKind = "model_kind", rule, interval
+            case timings
         }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(file.modelVersion, forKey: .modelVersion)
             try container.encode(file.createdAt, forKey: .createdAt)
+            if !timings.isEmpty { try container.encode(timings, forKey: .timings) }
             try container.encode(file.training.trainRows, forKey: .trainRows)
             try container.encode(file.training.testRows, forKey: .testRows)
             try container.encode(
