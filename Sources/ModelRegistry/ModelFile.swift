@@ -27,6 +27,8 @@ public struct ModelFile: Sendable, Equatable, Codable {
     public var history: ServingHistory
     public var metadataSHA256: String
     public var trees: PackedTrees
+    /// Each node's training cover, for explanations (nil in files written before it existed).
+    public var nodeCovers: NodeCovers?
 
     enum CodingKeys: String, CodingKey {
         case format
@@ -40,6 +42,7 @@ public struct ModelFile: Sendable, Equatable, Codable {
         case history
         case metadataSHA256 = "metadata_sha256"
         case trees
+        case nodeCovers = "node_covers"
     }
 
     /// Fields in the order a reader of the file meets them.

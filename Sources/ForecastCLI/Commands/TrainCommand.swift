@@ -71,6 +71,9 @@ enum TrainCommand: Command {
             return hasher.finalizeHex()
         }
         let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
-        return try store.register(result.file)
+        var file = result.file
+        // The covers let the served model explain its forecasts (exact TreeSHAP).
+        file.nodeCovers = result.forest.nodeCovers.map { NodeCovers(covers: $0) }
+        return try store.register(file)
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import Forest
+
+/// The `node_covers` field of a model file: the training weight (bootstrap count) that reached
+/// every node of every tree, which exact TreeSHAP needs to explain a prediction. Little-endian
+/// float64 per node, tree after tree, each tree in the order of `DecisionTree.nodes`
+/// (preorder), base64 in one string.
+///
+/// A separate field, not part of `trees`: predicting never reads it, and files written before
+/// it existed still load (they just cannot explain). The metadata checksum covers it.
+public struct NodeCovers: Sendable, Equatable, Codable {
+    /// Describes the layout, so a reader of the JSON knows what `data` holds.
+    public static let encodingName = "base64 of little-endian float64: training weight reaching each node, tree after tree, nodes in preorder"
+
+    public var encoding: String
+    public var data: String
+
+    /// Packs one array of covers per tree.
+    public init(covers: [[Double]]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(covers.reduce(0) { $0 + $1.count } * 8)
+        for tree in covers {
+            for cover in tree {
+                withUnsafeBytes(of: cover.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        encoding = NodeCovers.encodingName
+        data = Data(bytes).base64EncodedString()
+    }
+
+    /// One array per tree, `nodeCounts[t]` covers for tree `t`; throws when the payload does not
+    /// have exactly that many values. (`ForestExplainer` checks the values against the trees.)
+    public func unpack(nodeCounts: [Int]) throws(ModelFileError) -> [[Double]] {
+        guard encoding == NodeCovers.encodingName else { throw .invalid("node_covers.encoding is not one this build reads") }
+        guard let bytes = Data(base64Encoded: data) else { throw .invalid("node_covers.data is not valid base64") }
+        let total = nodeCounts.reduce(0, +)
+        guard bytes.count == total * 8 else {
+            throw .invalid("node_covers.data holds \(bytes.count) bytes, expected \(total * 8) for \(total) nodes")
+        }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            return nodeCounts.map { count in
+                (0..<count).map { _ in
+                    let bits = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    offset += 8
+                    return Double(bitPattern: bits)
+                }
+            }
+        }
+    }
+}
