@@ -21,6 +21,8 @@ public struct ForestExplainer: Sendable {
     public let expectedValue: Double
     private let trees: [DecisionTree]
     private let covers: [[Double]]
+    /// Each tree's deepest leaf, which sizes its path scratch area.
+    private let depths: [Int]
 
     /// An explainer for `trees` whose node `i` of tree `t` saw training weight `covers[t][i]`.
     ///
@@ -37,6 +39,7 @@ public struct ForestExplainer: Sendable {
         self.featureCount = featureCount
         self.trees = trees
         self.covers = covers
+        depths = trees.map(\.depth)
         var total = 0.0
         for (index, tree) in trees.enumerated() { total += TreeSHAP.expectedValue(tree: tree, covers: covers[index]) }
         expectedValue = total / Double(trees.count)
@@ -56,10 +59,20 @@ public struct ForestExplainer: Sendable {
         precondition(row.count == featureCount, "a row of \(row.count) values for \(featureCount) features")
         var contributions = [Double](repeating: 0, count: featureCount)
         let scale = 1 / Double(trees.count)
+        let capacity = TreeSHAP.pathCapacity(depth: depths.max() ?? 0)
+        var path = [TreeSHAP.PathElement](repeating: .empty, count: capacity)
         row.withUnsafeBufferPointer { values in
-            for (index, tree) in trees.enumerated() {
-                var walker = TreeSHAP(tree: tree, covers: covers[index])
-                walker.accumulate(into: &contributions, scale: scale) { values[$0] }
+            contributions.withUnsafeMutableBufferPointer { sums in
+                path.withUnsafeMutableBufferPointer { path in
+                    for (index, tree) in trees.enumerated() {
+                        tree.nodes.withUnsafeBufferPointer { nodes in
+                            covers[index].withUnsafeBufferPointer { covers in
+                                let walker = TreeSHAP(nodes: nodes, covers: covers, path: path)
+                                walker.accumulate(into: sums, scale: scale) { values[$0] }
+                            }
+                        }
+                    }
+                }
             }
         }
         return Explanation(expectedValue: expectedValue, contributions: contributions)

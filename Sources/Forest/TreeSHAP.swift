@@ -17,37 +17,44 @@
 //   weight        the permutation weight of the subsets of the current size.
 
 /// Computes one tree's SHAP values for one row (see the file header for the algorithm).
+///
+/// Works on buffers the caller holds (the tree's nodes and covers, and a path scratch area of
+/// `pathCapacity(depth:)` elements), so explaining a row allocates once, not per tree or node.
 struct TreeSHAP {
-    private struct PathElement {
+    struct PathElement {
         var feature: Int32
         var zeroFraction: Double
         var oneFraction: Double
         var weight: Double
+
+        static let empty = PathElement(feature: -1, zeroFraction: 0, oneFraction: 0, weight: 0)
     }
 
-    private let nodes: [DecisionTree.Node]
-    private let covers: [Double]
-    /// Every recursion level copies its parent's path to a fresh segment after it, so a tree of
-    /// depth D needs at most 1 + 2 + … + (D + 1) elements.
-    private var path: [PathElement]
+    private let nodes: UnsafeBufferPointer<DecisionTree.Node>
+    private let covers: UnsafeBufferPointer<Double>
+    private let path: UnsafeMutableBufferPointer<PathElement>
 
-    /// A walker for `tree`, whose node `i` saw training weight `covers[i]` (all positive).
-    init(tree: DecisionTree, covers: [Double]) {
-        nodes = tree.nodes
+    /// Every recursion level copies its parent's path to a fresh segment after it, so a tree
+    /// whose deepest leaf is at `depth` needs at most 1 + 2 + … + (depth + 1) elements.
+    static func pathCapacity(depth: Int) -> Int { (depth + 1) * (depth + 2) / 2 }
+
+    /// A walker over one tree: `nodes[i]` saw training weight `covers[i]` (all positive), and
+    /// `path` holds at least `pathCapacity(depth:)` elements for the tree's depth.
+    init(
+        nodes: UnsafeBufferPointer<DecisionTree.Node>, covers: UnsafeBufferPointer<Double>,
+        path: UnsafeMutableBufferPointer<PathElement>
+    ) {
+        self.nodes = nodes
         self.covers = covers
-        let depth = tree.depth
-        path = [PathElement](
-            repeating: PathElement(feature: -1, zeroFraction: 0, oneFraction: 0, weight: 0),
-            count: (depth + 1) * (depth + 2) / 2
-        )
+        self.path = path
     }
 
     /// Adds `scale ×` the tree's SHAP value of each feature for the row read through `feature(i)`
     /// to `contributions[i]`.
-    mutating func accumulate(into contributions: inout [Double], scale: Double, _ feature: (Int) -> Double) {
+    func accumulate(into contributions: UnsafeMutableBufferPointer<Double>, scale: Double, _ feature: (Int) -> Double) {
         recurse(
             node: 0, parentStart: 0, parentLength: 0, zeroFraction: 1, oneFraction: 1, splitFeature: -1,
-            scale: scale, contributions: &contributions, feature
+            scale: scale, contributions: contributions, feature
         )
     }
 
@@ -59,9 +66,9 @@ struct TreeSHAP {
         return total / covers[0]
     }
 
-    private mutating func recurse(
+    private func recurse(
         node: Int, parentStart: Int, parentLength: Int, zeroFraction: Double, oneFraction: Double,
-        splitFeature: Int32, scale: Double, contributions: inout [Double], _ feature: (Int) -> Double
+        splitFeature: Int32, scale: Double, contributions: UnsafeMutableBufferPointer<Double>, _ feature: (Int) -> Double
     ) {
         // This level's segment starts right after the parent's, as a copy of it.
         let start = parentStart + parentLength
@@ -98,18 +105,18 @@ struct TreeSHAP {
         recurse(
             node: hot, parentStart: start, parentLength: depth + 1,
             zeroFraction: incomingZero * covers[hot] / cover, oneFraction: incomingOne, splitFeature: current.feature,
-            scale: scale, contributions: &contributions, feature
+            scale: scale, contributions: contributions, feature
         )
         recurse(
             node: cold, parentStart: start, parentLength: depth + 1,
             zeroFraction: incomingZero * covers[cold] / cover, oneFraction: 0, splitFeature: current.feature,
-            scale: scale, contributions: &contributions, feature
+            scale: scale, contributions: contributions, feature
         )
     }
 
     /// EXTEND: appends `feature` at position `depth` and updates the weight of every subset
     /// size (subsets without the feature keep `zeroFraction`, those with it `oneFraction`).
-    private mutating func extend(start: Int, depth: Int, zeroFraction: Double, oneFraction: Double, feature: Int32) {
+    private func extend(start: Int, depth: Int, zeroFraction: Double, oneFraction: Double, feature: Int32) {
         path[start + depth] = PathElement(
             feature: feature, zeroFraction: zeroFraction, oneFraction: oneFraction, weight: depth == 0 ? 1 : 0
         )
@@ -123,7 +130,7 @@ struct TreeSHAP {
     }
 
     /// UNWIND: undoes the EXTEND of the element at `index`, leaving a path of `depth` elements.
-    private mutating func unwind(start: Int, depth: Int, index: Int) {
+    private func unwind(start: Int, depth: Int, index: Int) {
         let one = path[start + index].oneFraction, zero = path[start + index].zeroFraction
         let size = Double(depth + 1)
         var carried = path[start + depth].weight
