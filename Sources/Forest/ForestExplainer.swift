@@ -68,7 +68,7 @@ public struct ForestExplainer: Sendable {
                         tree.nodes.withUnsafeBufferPointer { nodes in
                             covers[index].withUnsafeBufferPointer { covers in
                                 let walker = TreeSHAP(nodes: nodes, covers: covers, path: path)
-                                walker.accumulate(into: sums, scale: scale) { values[$0] }
+                                walker.accumulate(into: sums, scale: scale, row: values)
                             }
                         }
                     }

@@ -49,12 +49,11 @@ struct TreeSHAP {
         self.path = path
     }
 
-    /// Adds `scale ×` the tree's SHAP value of each feature for the row read through `feature(i)`
-    /// to `contributions[i]`.
-    func accumulate(into contributions: UnsafeMutableBufferPointer<Double>, scale: Double, _ feature: (Int) -> Double) {
+    /// Adds `scale ×` the tree's SHAP value of each feature for `row` to `contributions[i]`.
+    func accumulate(into contributions: UnsafeMutableBufferPointer<Double>, scale: Double, row: UnsafeBufferPointer<Double>) {
         recurse(
             node: 0, parentStart: 0, parentLength: 0, zeroFraction: 1, oneFraction: 1, splitFeature: -1,
-            scale: scale, contributions: contributions, feature
+            scale: scale, contributions: contributions, row: row
         )
     }
 
@@ -68,7 +67,7 @@ struct TreeSHAP {
 
     private func recurse(
         node: Int, parentStart: Int, parentLength: Int, zeroFraction: Double, oneFraction: Double,
-        splitFeature: Int32, scale: Double, contributions: UnsafeMutableBufferPointer<Double>, _ feature: (Int) -> Double
+        splitFeature: Int32, scale: Double, contributions: UnsafeMutableBufferPointer<Double>, row: UnsafeBufferPointer<Double>
     ) {
         // This level's segment starts right after the parent's, as a copy of it.
         let start = parentStart + parentLength
@@ -90,7 +89,7 @@ struct TreeSHAP {
         }
 
         let left = node + 1, right = Int(current.right)
-        let goesLeft = feature(Int(current.feature)) <= current.value
+        let goesLeft = row[Int(current.feature)] <= current.value
         let hot = goesLeft ? left : right, cold = goesLeft ? right : left
         // A feature already on the path is taken out and re-entered with both fractions
         // combined, so each feature appears once whatever how often the path splits on it.
@@ -105,12 +104,12 @@ struct TreeSHAP {
         recurse(
             node: hot, parentStart: start, parentLength: depth + 1,
             zeroFraction: incomingZero * covers[hot] / cover, oneFraction: incomingOne, splitFeature: current.feature,
-            scale: scale, contributions: contributions, feature
+            scale: scale, contributions: contributions, row: row
         )
         recurse(
             node: cold, parentStart: start, parentLength: depth + 1,
             zeroFraction: incomingZero * covers[cold] / cover, oneFraction: 0, splitFeature: current.feature,
-            scale: scale, contributions: contributions, feature
+            scale: scale, contributions: contributions, row: row
         )
     }
 
