@@ -94,7 +94,9 @@ struct TreeSHAP {
         // A feature already on the path is taken out and re-entered with both fractions
         // combined, so each feature appears once whatever how often the path splits on it.
         var incomingZero = 1.0, incomingOne = 1.0
-        if depth >= 1, let repeated = (1...depth).first(where: { path[start + $0].feature == current.feature }) {
+        var repeated = 1
+        while repeated <= depth && path[start + repeated].feature != current.feature { repeated += 1 }
+        if repeated <= depth {
             incomingZero = path[start + repeated].zeroFraction
             incomingOne = path[start + repeated].oneFraction
             unwind(start: start, depth: depth, index: repeated)
