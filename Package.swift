@@ -53,7 +53,9 @@ let package = Package(
         ),
         .testTarget(name: "ForecastCLITests", dependencies: ["ForecastCLI"], swiftSettings: .project),
         // Lists the executable so `swift test` builds it; the tests run the real binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["forecast"], swiftSettings: .project),
+        // ModelRegistry and ForecastData let the calendar tests compare the server's answers with
+        // what the training code computes for the same rows.
+        .testTarget(name: "EndToEndTests", dependencies: ["forecast", "ModelRegistry", "ForecastData"], swiftSettings: .project),
     ],
     swiftLanguageModes: [.v6]
 )

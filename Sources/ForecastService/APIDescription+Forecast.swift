@@ -1,13 +1,19 @@
 extension APIDescription {
-    private static let inputSchema = """
-        {"type":"object","required":["ca_total","nb_commandes"],"properties":{\
+    /// The members every prediction input has: the day's figures, its date and its own history.
+    private static let inputProperties = """
         "ca_total":{"type":"number","minimum":0,"description":"Revenue of the day"},\
-        "nb_commandes":{"type":"integer","minimum":0,"description":"Orders of the day"}}}
+        "nb_commandes":{"type":"integer","minimum":0,"description":"Orders of the day"},\
+        "date":{"type":"string","format":"date","description":"The day these figures describe (YYYY-MM-DD); the forecast is for the next day. Default: the day after the server's daily history"},\
+        "history":{"type":"array","minItems":1,"maxItems":366,"description":"Revenue of the consecutive days before 'date', oldest first, used instead of the server's daily history",\
+        "items":{"type":"object","required":["date","ca_total"],"properties":{"date":{"type":"string","format":"date"},"ca_total":{"type":"number","minimum":0}}}}
+        """
+    private static let inputSchema = """
+        {"type":"object","required":["ca_total","nb_commandes"],"properties":{\(inputProperties)}}
         """
     private static let errorResponses: [(Int, String)] = [
         (400, "Malformed HTTP or JSON"), (411, "No Content-Length (chunked bodies are refused)"),
         (413, "Body over the limit"), (415, "Content-Type is not JSON"),
-        (422, "Validation failed: missing field, wrong type, negative, not finite, nb_commandes not whole"),
+        (422, "Validation failed: missing field, wrong type, negative, not finite, nb_commandes not whole; or the daily history lacks days the forecast needs (the message names them)"),
         (503, "No model loaded, or the prediction log cannot be written"),
     ]
 
@@ -16,8 +22,8 @@ extension APIDescription {
         APIDescription(title: "RevenueForecast", version: version, operations: [
             Operation(
                 method: "POST", path: "/predict", summary: "Forecast next-day revenue",
-                description: "Predicts tomorrow's revenue from today's revenue and order count, with the forest's 10th-90th percentile interval. The prediction is appended to the prediction log before the response is sent.",
-                requestExample: "{\"ca_total\": 15000.0, \"nb_commandes\": 320}", requestSchema: inputSchema,
+                description: "Predicts the revenue of the day after 'date' from that day's revenue and order count and the daily history before it, with an interval. The answer names 'date' and 'forecast_date' and carries X-Request-Id (the client's if valid, else a new one). The prediction is appended to the prediction log before the response is sent.",
+                requestExample: "{\"ca_total\": 15000.0, \"nb_commandes\": 320, \"date\": \"2025-12-31\"}", requestSchema: inputSchema,
                 responses: [(200, "The forecast")] + errorResponses, responseType: "application/json"
             ),
             Operation(
@@ -26,7 +32,7 @@ extension APIDescription {
                 requestExample: "{\"ca_total\": 15000.0, \"nb_commandes\": 320, \"seuil_alerte\": 10000}",
                 requestSchema: """
                     {"type":"object","required":["ca_total","nb_commandes"],"properties":{\
-                    "ca_total":{"type":"number","minimum":0},"nb_commandes":{"type":"integer","minimum":0},\
+                    \(inputProperties),\
                     "seuil_alerte":{"type":"number","minimum":0,"default":10000}}}
                     """,
                 responses: [(200, "The forecast and the alert")] + errorResponses, responseType: "application/json"
@@ -40,7 +46,7 @@ extension APIDescription {
             ),
             Operation(
                 method: "GET", path: "/health", summary: "Liveness and model status",
-                description: "200 with the model version when a model is loaded, 503 with status 'unavailable' otherwise.",
+                description: "200 with the model version when a model is loaded, 503 with status 'unavailable' otherwise; 'daily_history' gives the history's first and last day, when it was loaded and the day a request without a date describes; 'daily_history_error' says why the last read of the features file failed.",
                 requestExample: nil, requestSchema: nil,
                 responses: [(200, "A model is loaded"), (503, "No model loaded")], responseType: "application/json"
             ),

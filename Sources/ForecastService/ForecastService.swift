@@ -6,9 +6,9 @@ import Synchronization
 /// `forecast serve` as a library: the HTTP server, the routes, the model reloader and the log.
 ///
 /// Life cycle: `init` opens the log (refusing a foreign header), `start` loads the model and
-/// starts serving, `reload` is SIGHUP, `shutdown` is SIGINT/SIGTERM (stop accepting, finish
-/// in-flight requests, sync the log). A maintenance thread polls the model source and, under
-/// `--log-fsync batch`, syncs the log about once a second.
+/// the daily history and starts serving, `reload` is SIGHUP, `shutdown` is SIGINT/SIGTERM (stop
+/// accepting, finish in-flight requests, sync the log). A maintenance thread polls the model
+/// source and the features file and, under `--log-fsync batch`, syncs the log about once a second.
 public final class ForecastService: Sendable {
     /// What `forecast serve`'s options set.
     public struct Options: Sendable {
@@ -16,6 +16,8 @@ public final class ForecastService: Sendable {
         public var server: ServerConfiguration
         /// The prediction log.
         public var logPath: String
+        /// The features file the daily history is read from (and re-read when it changes).
+        public var featuresPath: String
         /// When the log is synced to disk.
         public var fsync: LogFsyncPolicy
         /// Seconds between checks of the model source's current version.
@@ -26,10 +28,12 @@ public final class ForecastService: Sendable {
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
             server: ServerConfiguration = ServerConfiguration(), logPath: String = "data/predictions_log.csv",
-            fsync: LogFsyncPolicy = .batch, pollInterval: Double = 1.0, serviceVersion: String = "0.0.0"
+            featuresPath: String = "data/processed/features_daily.csv", fsync: LogFsyncPolicy = .batch,
+            pollInterval: Double = 1.0, serviceVersion: String = "0.0.0"
         ) {
             self.server = server
             self.logPath = logPath
+            self.featuresPath = featuresPath
             self.fsync = fsync
             self.pollInterval = pollInterval
             self.serviceVersion = serviceVersion
@@ -41,21 +45,32 @@ public final class ForecastService: Sendable {
     private let options: Options
     private let server: HTTPServer
     private let reloader: ModelReloader
+    private let historyReloader: HistoryReloader
     private let wake = DispatchSemaphore(value: 0)
     private let maintenanceDone = DispatchSemaphore(value: 0)
     private let control = Mutex<(stopping: Bool, forceReload: Bool)>((false, false))
 
     /// Opens the log and prepares the server; nothing listens until `start`.
-    public init(options: Options, source: any ModelSource, events: @escaping @Sendable (ServiceEvent) -> Void) throws(PredictionLogError) {
+    public init(
+        options: Options, source: any ModelSource, history: (any HistorySource)? = nil,
+        events: @escaping @Sendable (ServiceEvent) -> Void
+    ) throws(PredictionLogError) {
         self.options = options
         let log = try PredictionLog(path: options.logPath, policy: options.fsync)
         let slot = ModelSlot()
-        let state = ServiceState(slot: slot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion)
+        let historySlot = HistorySlot()
+        let state = ServiceState(
+            slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
+        )
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, events: events)
+        self.historyReloader = HistoryReloader(
+            source: history ?? FeaturesFileHistorySource(path: options.featuresPath), slot: historySlot,
+            status: state.historyStatus, events: events
+        )
         let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion))
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
-            BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot))
+            BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot))
         }
     }
 
@@ -63,6 +78,7 @@ public final class ForecastService: Sendable {
     @discardableResult
     public func start() throws(SocketError) -> Int {
         reloader.check(force: false, initial: true)
+        historyReloader.check(force: false)
         let port = try server.start()
         let interval = options.pollInterval
         let thread = Thread { [self] in
@@ -74,6 +90,7 @@ public final class ForecastService: Sendable {
                 }
                 if stopping { break }
                 reloader.check(force: force)
+                historyReloader.check(force: force)
                 if options.fsync == .batch { self.state.log.sync() }
             }
             maintenanceDone.signal()
@@ -83,7 +100,7 @@ public final class ForecastService: Sendable {
         return port
     }
 
-    /// Re-reads the current model now, even if its version did not change (SIGHUP).
+    /// Re-reads the current model and the daily history now, even if they did not change (SIGHUP).
     public func reload() {
         control.withLock { $0.forceReload = true }
         wake.signal()

@@ -3,26 +3,20 @@ import HTTPCore
 
 /// `POST /predict`, `POST /predict-with-alert` and `POST /predict/batch`.
 ///
-/// Order of checks: body (415, 400, 422), then the model (503), then the log line (written
-/// before the response exists, SPEC.md), then the response. A request that fails any check
-/// writes nothing to the log.
+/// Order of checks: body (415, 400, 422), then the model (503), then the day and its history
+/// (422), then the log line (written before the response exists, SPEC.md), then the response.
+/// A request that fails any check writes nothing to the log. Every answer carries the
+/// request's id in `X-Request-Id`, and its log lines carry it too.
 enum PredictHandlers {
     /// Most items one batch may hold (issue #4).
     static let maxBatchItems = 1000
 
     static func predict(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
         let input = try PredictionInput.from(try RequestBody.json(request))
-        let model = try requireModel(context)
-        let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount)
-        let timestamp = UTCTimestamp.now()
-        try log(state, context, PredictionLogEntry(
-            timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount,
-            prediction: outcome.value, modelVersion: model.version
-        ))
+        let forecast = try Forecast.make(input, context, request: request)
+        try log(state, context, forecast.entry)
         state.metrics.shards[context.loop].predictions.wrappingAdd(1, ordering: .relaxed)
-        return HTTPResponse(status: 200, json: "{" + PredictionJSON.members(
-            input: input, outcome: outcome, timestamp: timestamp, version: model.version
-        ) + "}")
+        return forecast.response(json: "{" + forecast.members + "}")
     }
 
     static func predictWithAlert(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
@@ -31,26 +25,20 @@ enum PredictHandlers {
         let threshold = body["seuil_alerte"] == nil || body["seuil_alerte"] == .null
             ? PredictionJSON.defaultAlertThreshold
             : try PredictionInput.number(body, "seuil_alerte", "")
-        let model = try requireModel(context)
-        let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount)
-        let timestamp = UTCTimestamp.now()
-        try log(state, context, PredictionLogEntry(
-            timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount,
-            prediction: outcome.value, modelVersion: model.version
-        ))
+        let forecast = try Forecast.make(input, context, request: request)
+        try log(state, context, forecast.entry)
         state.metrics.shards[context.loop].alertPredictions.wrappingAdd(1, ordering: .relaxed)
-        let alert = outcome.value < threshold
+        let alert = forecast.entry.prediction < threshold
         let message = alert
             ? "the forecast is below the alert threshold"
             : "the forecast is at or above the alert threshold"
-        return HTTPResponse(status: 200, json: "{" + PredictionJSON.members(
-            input: input, outcome: outcome, timestamp: timestamp, version: model.version
-        ) + ",\"seuil_alerte\":" + PredictionJSON.number(threshold) + ",\"alerte\":" + (alert ? "true" : "false")
-            + ",\"message\":" + JSONText.quoted(message) + "}")
+        return forecast.response(json: "{" + forecast.members + ",\"seuil_alerte\":" + PredictionJSON.number(threshold)
+            + ",\"alerte\":" + (alert ? "true" : "false") + ",\"message\":" + JSONText.quoted(message) + "}")
     }
 
-    /// Body: `{"items": [{…}, …]}` or a bare array of items; every item is validated before
-    /// any is predicted, and all lines go to the log in one `write`.
+    /// Body: `{"items": [{…}, …]}` or a bare array of items; every item is validated (its day
+    /// and history included) before any line is logged, and all lines go to the log in one
+    /// `write`. The items share the request's id.
     static func predictBatch(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
         let body = try RequestBody.json(request)
         let list: [JSONValue]
@@ -70,31 +58,29 @@ enum PredictHandlers {
         for (index, item) in list.enumerated() {
             inputs.append(try PredictionInput.from(item, location: "items[\(index)]."))
         }
-        let model = try requireModel(context)
+        let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
         let timestamp = UTCTimestamp.now()
-        var entries: [PredictionLogEntry] = []
-        var objects: [String] = []
-        entries.reserveCapacity(inputs.count)
-        objects.reserveCapacity(inputs.count)
-        for input in inputs {
-            let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount)
-            entries.append(PredictionLogEntry(
-                timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount,
-                prediction: outcome.value, modelVersion: model.version
+        var forecasts: [Forecast] = []
+        forecasts.reserveCapacity(inputs.count)
+        for (index, input) in inputs.enumerated() {
+            forecasts.append(try Forecast.make(
+                input, context, requestID: requestID, timestamp: timestamp, location: "items[\(index)]."
             ))
-            objects.append("{" + PredictionJSON.members(input: input, outcome: outcome, timestamp: timestamp, version: model.version) + "}")
         }
         do {
-            try state.log.append(entries)
+            try state.log.append(forecasts.map(\.entry))
         } catch {
             state.metrics.shards[context.loop].logFailures.wrappingAdd(1, ordering: .relaxed)
             throw .serviceUnavailable(code: "log_unavailable", message: error.description)
         }
         state.metrics.shards[context.loop].batchRequests.wrappingAdd(1, ordering: .relaxed)
         state.metrics.shards[context.loop].batchItems.wrappingAdd(inputs.count, ordering: .relaxed)
-        return HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
-            + JSONText.quoted(model.version) + ",\"timestamp\":\"" + timestamp + "\",\"predictions\":["
-            + objects.joined(separator: ",") + "]}")
+        let version = forecasts[0].entry.modelVersion
+        var response = HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
+            + JSONText.quoted(version) + ",\"timestamp\":\"" + timestamp + "\",\"predictions\":["
+            + forecasts.map { "{" + $0.members + "}" }.joined(separator: ",") + "]}")
+        response.headers.append(("X-Request-Id", requestID))
+        return response
     }
 
     /// The loop's model, or 503 naming the fix.
@@ -116,5 +102,45 @@ enum PredictHandlers {
             state.metrics.shards[context.loop].logFailures.wrappingAdd(1, ordering: .relaxed)
             throw .serviceUnavailable(code: "log_unavailable", message: error.description)
         }
+    }
+}
+
+/// One answered input: its log line and the members of its JSON answer.
+private struct Forecast {
+    let entry: PredictionLogEntry
+    let members: String
+
+    /// Forecasts one request's input with its own id.
+    static func make(_ input: PredictionInput, _ context: ServiceContext, request: HTTPRequest) throws(HTTPError) -> Forecast {
+        let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
+        return try make(input, context, requestID: requestID, timestamp: UTCTimestamp.now(), location: "")
+    }
+
+    /// Forecasts `input` with the loop's model and history (503 without a model, 422 when the
+    /// history lacks days the features need).
+    static func make(
+        _ input: PredictionInput, _ context: ServiceContext, requestID: String, timestamp: String, location: String
+    ) throws(HTTPError) -> Forecast {
+        let model = try PredictHandlers.requireModel(context)
+        let day = try ForecastDay.resolve(input, model: model, served: context.history, location: location)
+        let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier)
+        let calendar = ForecastCalendarFields(
+            date: day.day.iso, forecastDate: day.forecastDay.iso, lower: outcome.lower, upper: outcome.upper,
+            requestID: requestID
+        )
+        let entry = PredictionLogEntry(
+            timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount, prediction: outcome.value,
+            modelVersion: model.version, calendar: calendar
+        )
+        return Forecast(entry: entry, members: PredictionJSON.members(
+            input: input, outcome: outcome, timestamp: timestamp, version: model.version, calendar: calendar
+        ))
+    }
+
+    /// A 200 with `json` and the request's id.
+    func response(json: String) -> HTTPResponse {
+        var response = HTTPResponse(status: 200, json: json)
+        response.headers.append(("X-Request-Id", entry.calendar?.requestID ?? ""))
+        return response
     }
 }

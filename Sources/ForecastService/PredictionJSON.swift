@@ -1,3 +1,4 @@
+import ForecastData
 import HTTPCore
 
 /// Hand-formatted JSON for prediction responses: no Foundation encoder on the hot path.
@@ -12,7 +13,9 @@ enum PredictionJSON {
     }
 
     /// The members of one prediction object, without braces, so callers can add their own.
-    static func members(input: PredictionInput, outcome: PredictionOutcome, timestamp: String, version: String) -> String {
+    static func members(
+        input: PredictionInput, outcome: PredictionOutcome, timestamp: String, version: String, calendar: ForecastCalendarFields
+    ) -> String {
         // Appending into one reserved buffer avoids the intermediate strings of a `+` chain.
         var text = ""
         text.reserveCapacity(256 + version.utf8.count)
@@ -30,7 +33,11 @@ enum PredictionJSON {
         text += number(outcome.lower)
         text += ",\"upper\":"
         text += number(outcome.upper)
-        text += ",\"quantiles\":[0.1,0.9]}"
+        text += ",\"quantiles\":[0.1,0.9]},\"date\":\""
+        text += calendar.date
+        text += "\",\"forecast_date\":\""
+        text += calendar.forecastDate
+        text += "\""
         return text
     }
 }

@@ -1,3 +1,5 @@
+import ForecastData
+
 /// What the service needs from a trained model, and where it gets one.
 ///
 /// The service depends on these two small protocols rather than on ModelRegistry's concrete
@@ -27,8 +29,11 @@ public protocol PredictionModel: Sendable {
     var version: String { get }
     /// A JSON object describing the model, served as is by `GET /model/info`.
     var infoJSON: String { get }
-    /// The forecast for one day's revenue and order count. Pure and thread-safe.
-    func predict(revenue: Double, orderCount: Int) -> PredictionOutcome
+    /// How many days of revenue before the request's day the model looks at (0: none).
+    var historyLength: Int { get }
+    /// The forecast for the day after `day`, which had `revenue` and `orderCount`; `earlier` is
+    /// the revenue of the days before `day`, oldest first. Pure and thread-safe.
+    func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> PredictionOutcome
 }
 
 /// Where the current model comes from: a cheap version check for polling and a full load.

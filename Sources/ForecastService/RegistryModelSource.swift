@@ -1,3 +1,4 @@
+import ForecastData
 import ModelRegistry
 
 /// The registry's `ServableModel` as a `PredictionModel` (a wrapper, so the two `predict`
@@ -14,8 +15,10 @@ public struct RegistryModel: PredictionModel {
     public var version: String { model.version }
     public var infoJSON: String { model.infoJSON }
 
-    public func predict(revenue: Double, orderCount: Int) -> PredictionOutcome {
-        let prediction = model.predict(revenue: revenue, orderCount: orderCount)
+    public var historyLength: Int { model.historyLength }
+
+    public func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> PredictionOutcome {
+        let prediction = model.predict(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
         return PredictionOutcome(value: prediction.value, lower: prediction.lower, upper: prediction.upper)
     }
 }

@@ -1,16 +1,25 @@
-/// What one event loop keeps for the route handlers: its index and its copy of the model.
+/// What one event loop keeps for the route handlers: its index, its copies of the model and the
+/// daily history, and its request-id counter.
 ///
 /// Created on the loop's thread and used only there (not `Sendable` on purpose).
 public final class ServiceContext {
     /// The loop's index (its metrics shard).
     let loop: Int
-    private let cache: ModelCache
+    private let modelCache: SlotCache<any PredictionModel>
+    private let historyCache: SlotCache<LoadedHistory>
+    /// Makes ids for requests that bring none.
+    var requestIDs: RequestIDGenerator
 
-    init(loop: Int, slot: ModelSlot) {
+    init(loop: Int, slot: ModelSlot, history: HistorySlot) {
         self.loop = loop
-        self.cache = ModelCache(slot: slot)
+        self.modelCache = SlotCache(slot: slot)
+        self.historyCache = SlotCache(slot: history)
+        self.requestIDs = RequestIDGenerator(loop: loop)
     }
 
     /// The model to use for this request (lock-free unless a reload just happened).
-    var model: (any PredictionModel)? { cache.model }
+    var model: (any PredictionModel)? { modelCache.value }
+
+    /// The daily history for this request (lock-free unless a reload just happened).
+    var history: LoadedHistory? { historyCache.value }
 }

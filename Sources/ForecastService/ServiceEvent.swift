@@ -7,4 +7,9 @@ public enum ServiceEvent: Sendable, Equatable {
     case noModel
     /// Loading a new model failed; `keeping` is the version still served (nil: none).
     case reloadFailed(reason: String, keeping: String?)
+    /// A daily history was read; forecasts now default to the day after `lastDay`.
+    case historyLoaded(firstDay: String, lastDay: String, path: String)
+    /// Reading the daily history failed; the history ending on `keepingLastDay` (nil: none)
+    /// still serves.
+    case historyReloadFailed(reason: String, keepingLastDay: String?)
 }

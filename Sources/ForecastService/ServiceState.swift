@@ -4,6 +4,10 @@ import HTTPCore
 public final class ServiceState: Sendable {
     /// The model being served.
     public let slot: ModelSlot
+    /// The daily history forecasts are computed from.
+    public let history: HistorySlot
+    /// The outcome of the last read of the history.
+    public let historyStatus = HistoryStatus()
     /// The prediction log.
     public let log: PredictionLog
     /// HTTP-level counters (requests by status, durations, connections).
@@ -16,8 +20,11 @@ public final class ServiceState: Sendable {
     let startedAt = MonotonicClock.nanoseconds()
 
     /// State for `loops` event loops.
-    public init(slot: ModelSlot, log: PredictionLog, loops: Int, serviceVersion: String = "1.0.0") {
+    public init(
+        slot: ModelSlot, history: HistorySlot = HistorySlot(), log: PredictionLog, loops: Int, serviceVersion: String = "1.0.0"
+    ) {
         self.slot = slot
+        self.history = history
         self.log = log
         self.serverMetrics = ServerMetrics(loops: loops)
         self.metrics = ServiceMetrics(loops: loops)

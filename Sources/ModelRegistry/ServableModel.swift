@@ -21,9 +21,9 @@ public struct ModelPrediction: Sendable, Equatable {
 /// between connections and swap it whole on `use`/`rollback` (STYLE.md §5).
 ///
 /// A request gives one day's `ca_total` and `nb_commandes` and asks for the next day's revenue.
-/// With the `extended` feature set, that day is taken as the day after the last day of the
-/// stored history (the most recent day of sales the model was trained with); its moving
-/// averages and week-before value come from that history, precomputed here at load.
+/// The model holds no calendar of its own: the caller names the day and passes the revenue of
+/// the days before it (from the live daily history), so the forecast follows the calendar
+/// without retraining. The `history` a model file may store is kept for the record only.
 public struct ServableModel: Sendable {
     public let version: String
     public let featureSet: String
@@ -37,8 +37,6 @@ public struct ServableModel: Sendable {
     public let infoJSON: String
 
     private let kind: FeatureSet
-    private let window: ExtendedWindow?
-    private let requestDay: Day?
 
     /// Builds a servable model from a validated file and its forest.
     init(file: ModelFile, forest: RandomForestRegressor) throws(ModelFileError) {
@@ -51,13 +49,6 @@ public struct ServableModel: Sendable {
         self.file = file
         self.forest = forest
         self.kind = kind
-        if kind == .extended, let last = file.history.lastDay.flatMap({ Day(iso: $0) }) {
-            window = ExtendedWindow(earlier: file.history.revenue[...])
-            requestDay = last.adding(days: 1)
-        } else {
-            window = nil
-            requestDay = nil
-        }
         do {
             infoJSON = try ServableModel.info(of: file)
         } catch {
@@ -65,22 +56,26 @@ public struct ServableModel: Sendable {
         }
     }
 
-    /// The day a request describes with the extended features (nil for `basic`): the day after
-    /// the stored history; the forecast is for the day after it.
-    public var extendedRequestDay: String? { requestDay?.iso }
+    /// How many days before the request's day the features look at: 0 for `basic`, which needs
+    /// no history.
+    public var historyLength: Int { kind == .basic ? 0 : FeatureSet.historyLength }
 
-    /// The next day's revenue forecast for a day with `revenue` and `orderCount`.
+    /// The next day's revenue forecast for `day`, which had `revenue` and `orderCount`;
+    /// `earlier` is the revenue of the days just before it, oldest first (at most
+    /// `historyLength` are used; fewer at the start of the data, as in training).
     ///
     /// Allocation-free (feature row and per-tree values live on the stack); about 10 µs for
     /// 200 trees of the daily model.
-    public func predict(revenue: Double, orderCount: Int) -> ModelPrediction {
+    public func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> ModelPrediction {
         let interval: PredictionInterval
-        if let window, let requestDay {
+        switch kind {
+        case .extended:
+            let window = ExtendedWindow(earlier: earlier)
             interval = withUnsafeTemporaryAllocation(of: Double.self, capacity: ExtendedWindow.featureCount) { row in
-                window.write(revenue: revenue, orderCount: orderCount, day: requestDay, into: row)
+                window.write(revenue: revenue, orderCount: orderCount, day: day, into: row)
                 return forest.predictWithInterval { row[$0] }
             }
-        } else {
+        case .basic:
             let orders = Double(orderCount)
             interval = forest.predictWithInterval { $0 == 0 ? revenue : orders }
         }

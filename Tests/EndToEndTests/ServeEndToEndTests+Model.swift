@@ -27,12 +27,22 @@ enum TrainedModel {
         }
     }()
 
-    /// A fresh directory holding a copy of the trained registry (`models/`), no log yet.
+    /// A fresh directory holding a copy of the trained registry (`models/`) and of the features
+    /// file the server takes its daily history from, no log yet.
     static func directory() throws -> TemporaryDirectory {
         let source = try trained.get()
         let directory = try TemporaryDirectory()
         try FileManager.default.copyItem(at: source.appendingPathComponent("models"), to: directory.url.appendingPathComponent("models"))
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: source.appendingPathComponent("data/processed"), to: directory.url.appendingPathComponent("data/processed")
+        )
         return directory
+    }
+
+    /// The features file the model was trained on.
+    static var featuresPath: URL {
+        get throws { try trained.get().appendingPathComponent("data/processed/features_daily.csv") }
     }
 
     /// The current version in `directory`'s registry.
@@ -44,7 +54,7 @@ enum TrainedModel {
 /// Log lines (header excluded), each checked to be whole.
 func logEntries(_ directory: TemporaryDirectory) throws -> [[String]] {
     let lines = try directory.read("data/predictions_log.csv").split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == "timestamp,ca_total,nb_commandes,prediction,model_version")
+    #expect(lines.first == "timestamp,ca_total,nb_commandes,prediction,model_version,date,forecast_date,lower,upper,request_id")
     #expect(lines.last == "", "the log must end with a newline")
     return lines.dropFirst().dropLast().map { $0.split(separator: ",").map(String.init) }
 }
@@ -67,8 +77,16 @@ extension ServeEndToEndTests {
         let interval = try #require(body["prediction_interval"] as? [String: Any])
         #expect(interval["lower"] as? Double == expected["interval_lower"] as? Double)
         #expect(entries.count == 1)
-        #expect(entries.first == [body["timestamp"] as? String ?? "?", "15000.0", "320",
-                                  String(body["prediction_ca_jour_suivant"] as? Double ?? .nan), body["model_version"] as? String ?? "?"])
+        #expect(body["date"] as? String == expected["date"] as? String)
+        #expect(body["forecast_date"] as? String == expected["forecast_date"] as? String)
+        let line = try #require(entries.first)
+        #expect(Array(line.prefix(7)) == [body["timestamp"] as? String ?? "?", "15000.0", "320",
+                                          String(ExactNumber.member("prediction_ca_jour_suivant", in: response.text) ?? .nan),
+                                          body["model_version"] as? String ?? "?",
+                                          body["date"] as? String ?? "?", body["forecast_date"] as? String ?? "?"])
+        #expect(Double(line[7]) == ExactNumber.member("lower", in: response.text))
+        #expect(Double(line[8]) == ExactNumber.member("upper", in: response.text))
+        #expect(line[9] == response.header("X-Request-Id"))
     }
 
     @Test func everyRouteAnswersWithAModel() throws {
@@ -120,7 +138,7 @@ extension ServeEndToEndTests {
         #expect(failures.withLock { $0 } == [])
         let entries = try logEntries(directory)
         #expect(entries.count == clients * perClient)
-        #expect(entries.allSatisfy { $0.count == 5 })
+        #expect(entries.allSatisfy { $0.count == 10 })
         let revenues = Set(entries.compactMap { Double($0[1]).map(Int.init) })
         #expect(revenues == Set((0..<clients).flatMap { index in (0..<perClient).map { index * 1000 + $0 } }))
     }
@@ -209,7 +227,7 @@ extension ServeEndToEndTests {
         server.send(SIGKILL)
         group.wait()
         let entries = try logEntries(directory)
-        #expect(entries.allSatisfy { $0.count == 5 && $0[0].count == 24 }, "a torn line")
+        #expect(entries.allSatisfy { $0.count == 10 && $0[0].count == 24 && !$0[9].isEmpty }, "a torn line")
         let logged = Set(entries.compactMap { Double($0[1]).map(Int.init) })
         let received = answered.withLock { $0 }
         #expect(received.count >= 200)

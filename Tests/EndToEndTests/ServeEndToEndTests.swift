@@ -27,7 +27,7 @@ import Glibc
             let predict = try client.exchange("POST", "/predict", json: "{\"ca_total\": 1, \"nb_commandes\": 2}")
             #expect(predict.status == 503)
             #expect(predict.errorCode == "model_unavailable")
-            #expect(try directory.read("data/predictions_log.csv") == "timestamp,ca_total,nb_commandes,prediction,model_version\n")
+            #expect(try directory.read("data/predictions_log.csv") == "timestamp,ca_total,nb_commandes,prediction,model_version,date,forecast_date,lower,upper,request_id\n")
         }
     }
 

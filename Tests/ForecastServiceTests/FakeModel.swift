@@ -1,18 +1,23 @@
+import ForecastData
 import Foundation
 import Synchronization
 @testable import ForecastService
 
-/// A model whose forecast is a known function of the inputs: revenue × 1.1 + orders, interval ±5 %.
+/// A model whose forecast is a known function of the inputs: revenue × 1.1 + orders + the sum of
+/// the `historyLength` earlier days' revenue, interval ±5 %.
 struct FakeModel: PredictionModel {
     var version: String = "v-test"
+    var historyLength: Int = 0
     var infoJSON: String { "{\"version\":\"\(version)\",\"kind\":\"fake\"}" }
 
-    func predict(revenue: Double, orderCount: Int) -> PredictionOutcome {
-        let value = revenue * 1.1 + Double(orderCount)
+    func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> PredictionOutcome {
+        let value = revenue * 1.1 + Double(orderCount) + earlier.suffix(historyLength).reduce(0, +)
         return PredictionOutcome(value: value, lower: value * 0.95, upper: value * 1.05)
     }
 
-    static func make(version: String = "v-test") -> FakeModel { FakeModel(version: version) }
+    static func make(version: String = "v-test", historyLength: Int = 0) -> FakeModel {
+        FakeModel(version: version, historyLength: historyLength)
+    }
 }
 
 /// A source tests control: the version token and what `loadCurrent` returns or throws.

@@ -73,9 +73,9 @@ struct ModelReloaderTests {
 
     @Test func loopCachesSeeANewModelAfterInstall() {
         let slot = ModelSlot(FakeModel.make(version: "a"))
-        let cache = ModelCache(slot: slot)
-        #expect(cache.model?.version == "a")
+        let cache = SlotCache(slot: slot)
+        #expect(cache.value?.version == "a")
         slot.install(FakeModel.make(version: "b"))
-        #expect(cache.model?.version == "b")
+        #expect(cache.value?.version == "b")
     }
 }

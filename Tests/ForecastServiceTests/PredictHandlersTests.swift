@@ -23,12 +23,27 @@ struct PredictHandlersTests {
         #expect(lines.count == 2)
         #expect(lines[0] == PredictionLogEntry.header)
         let entry = try #require(PredictionLogEntry.parse(Substring(lines[1])))
+        let value = 15000.0 * 1.1 + 320
+        let requestID = try #require(response.headers.first { $0.0 == "X-Request-Id" }?.1)
+        // No date: the day after the history's last day (2026-01-10).
+        #expect(body["date"] == .string("2026-01-11"))
+        #expect(body["forecast_date"] == .string("2026-01-12"))
         #expect(entry == PredictionLogEntry(
-            timestamp: timestamp, revenue: 15000, orderCount: 320, prediction: 15000.0 * 1.1 + 320, modelVersion: "v-test"
+            timestamp: timestamp, revenue: 15000, orderCount: 320, prediction: value, modelVersion: "v-test",
+            calendar: ForecastCalendarFields(
+                date: "2026-01-11", forecastDate: "2026-01-12", lower: value * 0.95, upper: value * 1.05, requestID: requestID
+            )
         ))
     }
 
     @Test(arguments: [
+        ("{\"ca_total\": 1, \"nb_commandes\": 3, \"date\": \"2026-02-30\"}", "'date' must be a real date written YYYY-MM-DD"),
+        ("{\"ca_total\": 1, \"nb_commandes\": 3, \"date\": 20260101}", "'date' must be a date string YYYY-MM-DD, got a number"),
+        ("{\"ca_total\": 1, \"nb_commandes\": 3, \"history\": []}", "'history' is empty"),
+        ("{\"ca_total\": 1, \"nb_commandes\": 3, \"history\": [{\"date\": \"2026-01-01\", \"ca_total\": 1}, {\"date\": \"2026-01-03\", \"ca_total\": 1}]}",
+         "'history[1].date' is 2026-01-03 but must be 2026-01-02"),
+        ("{\"ca_total\": 1, \"nb_commandes\": 3, \"history\": [{\"date\": \"2026-01-01\", \"ca_total\": -1}]}",
+         "'history[0].ca_total' must be ≥ 0"),
         ("{\"nb_commandes\": 3}", "missing field 'ca_total'"),
         ("{\"ca_total\": 1}", "missing field 'nb_commandes'"),
         ("{\"ca_total\": \"12\", \"nb_commandes\": 3}", "'ca_total' must be a number, got a string"),

@@ -6,7 +6,27 @@ import Testing
 /// The log file: header once, whole lines, refusal of foreign headers.
 struct PredictionLogTests {
     private func entry(_ index: Int) -> PredictionLogEntry {
-        PredictionLogEntry(timestamp: "2026-11-22T10:15:30.123Z", revenue: Double(index), orderCount: index, prediction: 1.5, modelVersion: "v1")
+        PredictionLogEntry(
+            timestamp: "2026-11-22T10:15:30.123Z", revenue: Double(index), orderCount: index, prediction: 1.5, modelVersion: "v1",
+            calendar: ForecastCalendarFields(date: "2026-11-22", forecastDate: "2026-11-23", lower: 1, upper: 2, requestID: "r\(index)")
+        )
+    }
+
+    @Test func aFiveColumnLogIsAppendedToInItsOwnShape() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let old = PredictionLogEntry.fiveColumnHeader + "\n2026-11-22T10:15:30.123Z,1.0,1,1.5,v1\n"
+        try old.write(toFile: folder.file("log.csv"), atomically: true, encoding: .utf8)
+        let log = try PredictionLog(path: folder.file("log.csv"), policy: .never)
+        #expect(log.shape == .fiveColumns)
+        try log.append(entry(2))
+        try log.append([entry(3)])
+        let lines = try folder.read("log.csv").split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",").count == 5 })
+        var expected = entry(3)
+        expected.calendar = nil
+        #expect(PredictionLogEntry.parse(lines[3]) == expected)
     }
 
     @Test func newLogGetsTheHeaderAndCreatesItsDirectory() throws {

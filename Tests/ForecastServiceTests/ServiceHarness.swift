@@ -1,3 +1,4 @@
+import ForecastData
 import HTTPCore
 @testable import ForecastService
 
@@ -8,20 +9,28 @@ final class ServiceHarness {
     let context: ServiceContext
     private let routes: RouterResponder<ServiceContext>
 
-    init(model: (any PredictionModel)? = FakeModel.make()) throws {
+    /// The history the harness serves unless told otherwise: 2026-01-01 to 2026-01-10, revenue 100, 200, … 1000.
+    static let tenDays = DailyHistory(firstDay: Day(iso: "2026-01-01")!, revenue: (1...10).map { Double($0) * 100 })
+
+    init(model: (any PredictionModel)? = FakeModel.make(), history: DailyHistory? = ServiceHarness.tenDays) throws {
         folder = try TemporaryFolder()
         let log = try PredictionLog(path: folder.file("data/predictions_log.csv"), policy: .never)
-        state = ServiceState(slot: ModelSlot(model), log: log, loops: 1)
-        context = ServiceContext(loop: 0, slot: state.slot)
+        let loaded = history.map { LoadedHistory(history: $0, path: "features.csv", loadedAt: "2026-01-11T00:00:00.000Z") }
+        state = ServiceState(slot: ModelSlot(model), history: HistorySlot(loaded), log: log, loops: 1)
+        context = ServiceContext(loop: 0, slot: state.slot, history: state.history)
         routes = ForecastRoutes.make(state: state, api: .forecast(version: "test"))
     }
 
     deinit { folder.cleanUp() }
 
     /// Answers one request.
-    func send(_ method: String, _ path: String, json body: String? = nil, contentType: String? = "application/json") -> HTTPResponse {
+    func send(
+        _ method: String, _ path: String, json body: String? = nil, contentType: String? = "application/json",
+        headers extra: [(String, String)] = []
+    ) -> HTTPResponse {
         var headers = HTTPHeaders()
         if let contentType { headers.append(name: "Content-Type", value: contentType) }
+        for (name, value) in extra { headers.append(name: name, value: value) }
         return routes.respond(
             to: HTTPRequest(method: method, path: path, headers: headers, body: Array((body ?? "").utf8)), context: context
         )

@@ -7,7 +7,15 @@ struct StatusHandlersTests {
     @Test func healthReportsTheModelOr503() throws {
         let loaded = try ServiceHarness().send("GET", "/health")
         #expect(loaded.status == 200)
-        #expect(try loaded.json() == .object([("status", .string("ok")), ("model_loaded", .bool(true)), ("model_version", .string("v-test"))]))
+        let body = try loaded.json()
+        #expect(body["status"] == .string("ok"))
+        #expect(body["model_loaded"] == .bool(true))
+        #expect(body["model_version"] == .string("v-test"))
+        #expect(body["daily_history"]?["first_day"] == .string("2026-01-01"))
+        #expect(body["daily_history"]?["last_day"] == .string("2026-01-10"))
+        #expect(body["daily_history"]?["next_request_day"] == .string("2026-01-11"))
+        #expect(body["daily_history"]?["loaded_at"] == .string("2026-01-11T00:00:00.000Z"))
+        #expect(try ServiceHarness(history: nil).send("GET", "/health").json()["daily_history"] == .null)
         let empty = try ServiceHarness(model: nil).send("GET", "/health")
         #expect(empty.status == 503)
         #expect(try empty.json()["status"] == .string("unavailable"))
@@ -15,7 +23,9 @@ struct StatusHandlersTests {
     }
 
     @Test func modelInfoIsTheModelsOwnJSONOr503() throws {
-        #expect(try ServiceHarness().send("GET", "/model/info").json()["kind"] == .string("fake"))
+        let info = try ServiceHarness().send("GET", "/model/info").json()
+        #expect(info["kind"] == .string("fake"))
+        #expect(info["daily_history"]?["last_day"] == .string("2026-01-10"))
         #expect(try ServiceHarness(model: nil).send("GET", "/model/info").status == 503)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ForecastData
 @testable import ModelRegistry
 
 /// Save, load, same predictions; and each kind of bad file refused with its own message.
@@ -23,7 +24,7 @@ import Testing
         #expect(loaded.forest.trees == trained.forest.trees)
         for (revenue, orders) in [(9000.0, 150), (15000.0, 320), (0.0, 0)] {
             let expected = trained.forest.predictWithInterval(row: [revenue, Double(orders)])
-            let got = loaded.predict(revenue: revenue, orderCount: orders)
+            let got = loaded.predict(revenue: revenue, orderCount: orders, day: Day(ordinal: 0), earlier: [])
             #expect(got.value == expected.value && got.lower == expected.lower && got.upper == expected.upper)
         }
         #expect(loaded.file.testPredictions.count == file.training.testRows)
@@ -91,16 +92,19 @@ import Testing
         #expect(throws: ModelFileError.self) { try store.load(version: other) }
     }
 
-    @Test func extendedModel_ServesTheDayAfterItsHistory() throws {
+    @Test func extendedModel_PredictsTheTrainingRowOfTheDayItIsGiven() throws {
         let (store, file, trained) = try registered(.extended)
         let loaded = try store.load(version: file.modelVersion)
+        #expect(loaded.historyLength == FeatureSet.historyLength)
         let records = Fixtures.records()
-        #expect(file.history.lastDay == records.last!.day.iso)
-        #expect(file.history.revenue == records.suffix(FeatureSet.historyLength).map(\.revenue))
-        let requestDay = records.last!.day.adding(days: 1)
-        #expect(loaded.extendedRequestDay == requestDay.iso)
-        let earlier = records.suffix(FeatureSet.historyLength).map(\.revenue)
-        let row = FeatureSet.extended.row(revenue: 12345, orderCount: 250, day: requestDay, earlier: earlier[...])
-        #expect(loaded.predict(revenue: 12345, orderCount: 250).value == trained.forest.predict(row: row))
+        let matrix = try FeatureSet.extended.matrix(for: records)
+        let revenues = records.map(\.revenue)
+        // The first day (no earlier days), one inside the 28-day warm-up, and the last.
+        for index in [0, 10, records.count - 1] {
+            let record = records[index]
+            let earlier = revenues[max(0, index - FeatureSet.historyLength)..<index]
+            let served = loaded.predict(revenue: record.revenue, orderCount: record.orderCount, day: record.day, earlier: earlier)
+            #expect(served.value == trained.forest.predict(row: matrix.row(index)))
+        }
     }
 }

@@ -53,8 +53,8 @@ enum ModelsListing {
         console.out("  created      \(file.createdAt)")
         console.out("  file         \(store.path(of: version))")
         console.out("  features     \(file.featureSet): \(file.featureNames.joined(separator: ", "))")
-        if let day = model.extendedRequestDay {
-            console.out("  requests     describe \(day) (the day after the stored history)")
+        if model.historyLength > 0 {
+            console.out("  requests     need the revenue of the \(model.historyLength) days before their date (daily history: the features file)")
         }
         let h = file.hyperparameters
         console.out("  forest       \(h.nEstimators) trees, seed \(h.seed), max_depth \(h.maxDepth.map(String.init) ?? "unlimited"), "

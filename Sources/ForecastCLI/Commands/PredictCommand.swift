@@ -1,3 +1,5 @@
+import ForecastData
+import ForecastService
 import Foundation
 import ModelRegistry
 
@@ -9,12 +11,16 @@ enum PredictCommand: Command {
         discussion: """
             Prints the forecast of the next day's revenue and an interval: the 10th to 90th percentile \
             of the individual trees' predictions (how much the trees disagree, not a calibrated \
-            confidence interval). With an extended model, the day given is taken as the day after the \
-            last day of its features file (see forecast models show).
+            confidence interval). The figures describe --date (default: the day after the last day of \
+            the daily history, i.e. the features file); the forecast is for the day after it. The \
+            revenue of the days before --date comes from the features file, as the server does; a \
+            date the file cannot support is an error naming the missing days.
             """,
         options: [
             OptionSpec("ca-total", value: "X", help: "Revenue of the day (required)."),
             OptionSpec("nb-commandes", value: "N", help: "Orders of the day (required)."),
+            OptionSpec("date", value: "YYYY-MM-DD", help: "The day these figures describe.", default: "the day after the features file's history"),
+            OptionSpec("features", value: "PATH", help: "Daily history (features file).", default: "data/processed/features_daily.csv"),
             OptionSpec("model", value: "VERSION", help: "Use this version instead of the current one."),
             OptionSpec("models-dir", value: "DIR", help: "Model registry folder.", default: "models"),
             OptionSpec.flag("json", help: "Print one JSON object on stdout."),
@@ -38,21 +44,50 @@ enum PredictCommand: Command {
             }
             model = current
         }
-        let prediction = model.predict(revenue: revenue, orderCount: orders)
+        let day = try forecastDay(options, historyLength: model.historyLength)
+        let prediction = model.predict(revenue: revenue, orderCount: orders, day: day.day, earlier: day.earlier)
         if options.flag("json") {
             let object = PredictJSON(
                 prediction: prediction.value, lower: prediction.lower, upper: prediction.upper,
-                inputs: .init(revenue: revenue, orderCount: orders), modelVersion: model.version
+                inputs: .init(revenue: revenue, orderCount: orders), modelVersion: model.version,
+                date: day.day.iso, forecastDate: day.forecastDay.iso
             )
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             console.out(String(decoding: try encoder.encode(object), as: UTF8.self))
         } else {
             console.out(String(format: "%.2f", prediction.value))
-            console.err(String(format: "interval (10th–90th percentile of the trees): %.2f to %.2f; model %@",
-                               prediction.lower, prediction.upper, model.version))
+            console.err(String(format: "forecast for %@ (from %@); interval (10th–90th percentile of the trees): %.2f to %.2f; model %@",
+                               day.forecastDay.iso, day.day.iso, prediction.lower, prediction.upper, model.version))
         }
         return .success
+    }
+
+    /// The day the figures describe and the revenue before it, by the server's rules; the
+    /// features file is read only when it is needed or exists.
+    private static func forecastDay(_ options: ParsedOptions, historyLength: Int) throws -> ForecastDay {
+        var date: Day?
+        if let text = options.string("date") {
+            guard let day = Day(iso: text) else {
+                throw CLIError.usage("--date must be a real date written YYYY-MM-DD, got '\(text)'")
+            }
+            date = day
+        }
+        let path = options.string("features") ?? "data/processed/features_daily.csv"
+        var history: DailyHistory?
+        if historyLength > 0 || date == nil {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CLIError.failure("the daily history \(path) is missing; run 'forecast etl' or pass --features PATH")
+            }
+            history = try FeaturesFileHistorySource(path: path).load()
+        }
+        do {
+            return try ForecastDay.resolve(
+                date: date, ownHistory: nil, servedHistory: history, historyLength: historyLength, asker: .commandLine
+            )
+        } catch {
+            throw CLIError.failure(error.message)
+        }
     }
 
     /// Same names as the server's `POST /predict` answer, plus the interval.
@@ -70,11 +105,15 @@ enum PredictCommand: Command {
         let upper: Double
         let inputs: Inputs
         let modelVersion: String
+        let date: String
+        let forecastDate: String
 
         enum CodingKeys: String, CodingKey {
             case prediction = "prediction_ca_jour_suivant", lower = "interval_lower", upper = "interval_upper"
             case inputs
             case modelVersion = "model_version"
+            case date
+            case forecastDate = "forecast_date"
         }
     }
 }

@@ -9,7 +9,9 @@ enum ServeCommand: Command {
         discussion: """
             Prints 'listening on http://HOST:PORT' on stdout once connections are accepted, then one
             access line per request on stderr (method, path, status, microseconds).
-            SIGHUP reloads the model; the registry's current version is also polled every second.
+            Forecasts are computed from the daily history in --features (re-read when it changes, e.g.
+            after a nightly 'forecast etl'): a request without a date describes the day after its last day.
+            SIGHUP reloads the model and the history; both are also polled every second.
             SIGINT/SIGTERM stop accepting, finish requests in flight, sync the log and exit 0.
             Routes: POST /predict, /predict-with-alert, /predict/batch; GET /health, /, /model/info,
             /openapi.json, /docs, /metrics. See README.md, "Serving predictions".
@@ -18,6 +20,7 @@ enum ServeCommand: Command {
             OptionSpec("host", value: "HOST", help: "Numeric address to bind (0.0.0.0 for all interfaces).", default: "127.0.0.1"),
             OptionSpec("port", value: "PORT", help: "Port to bind; 0 takes a free port.", default: "$PORT, else 8000"),
             OptionSpec("log", value: "PATH", help: "Prediction log.", default: "data/predictions_log.csv"),
+            OptionSpec("features", value: "PATH", help: "Daily history the forecasts are computed from.", default: "data/processed/features_daily.csv"),
             OptionSpec(
                 "log-fsync", value: "MODE",
                 help: "always: sync each line (survives power loss, slow); batch: sync about once a second; never: leave it to the kernel. A crash of the server loses no line in any mode.",
@@ -53,7 +56,8 @@ enum ServeCommand: Command {
         var server = ServerConfiguration(host: host, port: port, eventLoops: threads, limits: limits)
         server.accessLog = !options.flag("quiet")
         let serviceOptions = ForecastService.Options(
-            server: server, logPath: options.string("log") ?? "data/predictions_log.csv", fsync: fsync,
+            server: server, logPath: options.string("log") ?? "data/predictions_log.csv",
+            featuresPath: options.string("features") ?? "data/processed/features_daily.csv", fsync: fsync,
             serviceVersion: ForecastCLI.version
         )
 
@@ -61,7 +65,9 @@ enum ServeCommand: Command {
         // server thread exists so every thread inherits the mask.
         let signals = ServeSignals()
         ServeDescriptorLimit.raise()
-        let source = try ServeModelSource.prepare(modelsDirectory: modelsDirectory, console: console)
+        let source = try ServeModelSource.prepare(
+            modelsDirectory: modelsDirectory, featuresPath: serviceOptions.featuresPath, console: console
+        )
         let service = try ForecastService(options: serviceOptions, source: source) { event in
             console.err(ServeEvents.describe(event))
         }
@@ -70,7 +76,7 @@ enum ServeCommand: Command {
         while true {
             let signal = signals.wait()
             if signal == .reload {
-                console.err("SIGHUP: reloading the model")
+                console.err("SIGHUP: reloading the model and the daily history")
                 service.reload()
                 continue
             }

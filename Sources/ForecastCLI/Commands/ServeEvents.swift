@@ -14,6 +14,12 @@ enum ServeEvents {
             return "model reload failed, still serving \(keeping): \(reason)"
         case let .reloadFailed(reason, nil):
             return "model load failed, no model served: \(reason)"
+        case let .historyLoaded(firstDay, lastDay, path):
+            return "daily history: \(firstDay) to \(lastDay) from \(path); requests without a date describe the day after \(lastDay)"
+        case let .historyReloadFailed(reason, keeping?):
+            return "daily history not updated, still serving the one ending on \(keeping): \(reason)"
+        case let .historyReloadFailed(reason, nil):
+            return "no daily history: \(reason)"
         }
     }
 }

@@ -8,13 +8,12 @@ import ModelRegistry
 enum ServeModelSource {
     /// The shipped sample (SPEC.md "Files").
     static let samplePath = "data/raw/ventes_ecommerce.csv"
-    static let featuresPath = "data/processed/features_daily.csv"
 
     /// The registry at `modelsDirectory`; when it has no current model and the sample exists,
     /// runs the ETL (if the features file is missing) and the training `forecast etl` and
     /// `forecast train` would, with their defaults, saying so on stderr (stdout stays reserved
     /// for the listening line).
-    static func prepare(modelsDirectory: String, console: Console) throws -> any ModelSource {
+    static func prepare(modelsDirectory: String, featuresPath: String, console: Console) throws -> any ModelSource {
         let store = ModelStore(directory: modelsDirectory)
         guard try store.currentVersion() == nil, FileManager.default.fileExists(atPath: samplePath) else {
             return RegistryModelSource(store: store)
