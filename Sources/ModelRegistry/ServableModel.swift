@@ -37,6 +37,8 @@ public struct ServableModel: Sendable {
     public let infoJSON: String
 
     private let kind: FeatureSet
+    /// Built on the first explained forecast (see `explain`), never on the prediction path.
+    let explainers = ExplainerCache()
 
     /// Builds a servable model from a validated file and its forest.
     init(file: ModelFile, forest: RandomForestRegressor) throws(ModelFileError) {
