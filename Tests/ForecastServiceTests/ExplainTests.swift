@@ -65,3 +65,11 @@ struct ExplainTests {
         #expect(try harness.logLines().count == 1)
     }
 }
+
+extension ExplainTests {
+    @Test func openAPIDescribesTheExplainFlag() throws {
+        let harness = try ServiceHarness()
+        let text = String(decoding: harness.send("GET", "/openapi.json").body, as: UTF8.self)
+        #expect(text.contains("\"explain\":{\"type\":\"boolean\""))
+    }
+}
