@@ -87,12 +87,15 @@ public enum ModelFileCodec {
         }
     }
 
-    /// SHA-256 of the canonical JSON (sorted keys, compact) of everything but the trees' data
-    /// and the digest itself; the trees' own `sha256` is included, so it covers them too.
+    /// SHA-256 of the canonical JSON (sorted keys, compact) of everything but the trees' and
+    /// the node covers' data and the digest itself; their own `sha256` is included, so it
+    /// covers them too.
     static func metadataDigest(of file: ModelFile) throws -> String {
         var stripped = file
         stripped.metadataSHA256 = ""
         stripped.trees.data = ""
+        // The covers' payload is summarised by its own `sha256`, checked when unpacked.
+        stripped.nodeCovers?.data = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return SHA256.hex(of: try encoder.encode(stripped))

@@ -7,12 +7,16 @@ import Forest
 /// (preorder), base64 in one string.
 ///
 /// A separate field, not part of `trees`: predicting never reads it, and files written before
-/// it existed still load (they just cannot explain). The metadata checksum covers it.
+/// it existed still load (they just cannot explain). Like the trees, the payload has its own
+/// SHA-256, which the metadata checksum covers in place of the payload itself; it is checked
+/// when the covers are unpacked (the first explanation), so loading a model never hashes them.
 public struct NodeCovers: Sendable, Equatable, Codable {
     /// Describes the layout, so a reader of the JSON knows what `data` holds.
     public static let encodingName = "base64 of little-endian float64: training weight reaching each node, tree after tree, nodes in preorder"
 
     public var encoding: String
+    /// SHA-256 of the payload's bytes (hex).
+    public var sha256: String
     public var data: String
 
     /// Packs one array of covers per tree.
@@ -25,6 +29,7 @@ public struct NodeCovers: Sendable, Equatable, Codable {
             }
         }
         encoding = NodeCovers.encodingName
+        sha256 = SHA256.hex(of: bytes)
         data = Data(bytes).base64EncodedString()
     }
 
@@ -37,6 +42,12 @@ public struct NodeCovers: Sendable, Equatable, Codable {
         guard bytes.count == total * 8 else {
             throw .invalid("node_covers.data holds \(bytes.count) bytes, expected \(total * 8) for \(total) nodes")
         }
+        let digest = bytes.withUnsafeBytes { buffer in
+            var hasher = SHA256()
+            hasher.update(buffer: buffer)
+            return hasher.finalizeHex()
+        }
+        guard digest == sha256 else { throw .checksumMismatch("node_covers") }
         return bytes.withUnsafeBytes { buffer in
             var offset = 0
             return nodeCounts.map { count in

@@ -1,4 +1,5 @@
 import Foundation
+import ForecastData
 import Forest
 import Testing
 @testable import ModelRegistry
@@ -47,18 +48,31 @@ import Testing
         #expect(!text.contains("node_covers"))
     }
 
-    @Test func editedCovers_AreRefusedByTheMetadataChecksum() throws {
+    @Test func editedCovers_AreCaughtByTheirChecksum_WhenUnpacked() throws {
         let store = ModelStore(directory: try Fixtures.temporaryDirectory())
         let trained = try Fixtures.trained()
         var file = trained.file
-        file.nodeCovers = NodeCovers(covers: try #require(trained.forest.nodeCovers))
+        let original = NodeCovers(covers: try #require(trained.forest.nodeCovers))
+        file.nodeCovers = original
         let registered = try store.register(file)
         let path = store.path(of: registered.modelVersion)
-        var edited = file.nodeCovers!
-        edited.data = NodeCovers(covers: trained.forest.nodeCovers!.map { $0.map { $0 + 1 } }).data
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: file.nodeCovers!.data, with: edited.data)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let edited = NodeCovers(covers: trained.forest.nodeCovers!.map { $0.map { $0 + 1 } })
+
+        // The payload alone changed: the model loads and predicts (covers play no part), but
+        // the covers no longer match their checksum, so explaining is refused.
+        try Data(text.replacingOccurrences(of: original.data, with: edited.data).utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try store.load(version: registered.modelVersion)
+        #expect(throws: ModelFileError.checksumMismatch("node_covers")) {
+            try loaded.file.nodeCovers?.unpack(nodeCounts: loaded.file.trees.nodeCounts)
+        }
+        #expect(throws: ExplanationError.self) {
+            try loaded.explain(revenue: 1, orderCount: 1, day: Day(iso: "2024-03-01")!, earlier: [])
+        }
+
+        // Payload and its checksum both changed: the metadata checksum refuses the file.
+        try Data(text.replacingOccurrences(of: original.data, with: edited.data)
+            .replacingOccurrences(of: original.sha256, with: edited.sha256).utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: ModelFileError.checksumMismatch("metadata")) { try store.load(version: registered.modelVersion) }
     }
 }
