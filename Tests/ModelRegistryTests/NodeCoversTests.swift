@@ -9,8 +9,12 @@ import Testing
 @Suite struct NodeCoversTests {
     @Test func pack_UnpacksToTheSameCovers() throws {
         let covers: [[Double]] = [[6, 3, 3], [5], [7, 2, 5, 1, 4]]
-        let packed = NodeCovers(covers: covers)
+        let packed = try #require(NodeCovers(covers: covers))
         #expect(try packed.unpack(nodeCounts: [3, 1, 5]) == covers)
+        // Covers are whole counts of at least one row; anything else is not packed.
+        #expect(NodeCovers(covers: [[2.5]]) == nil)
+        #expect(NodeCovers(covers: [[0]]) == nil)
+        #expect(NodeCovers(covers: [[-1]]) == nil)
         #expect(throws: ModelFileError.self) { try packed.unpack(nodeCounts: [3, 1, 4]) }
         var broken = packed
         broken.data = "not base64!"
@@ -52,12 +56,13 @@ import Testing
         let store = ModelStore(directory: try Fixtures.temporaryDirectory())
         let trained = try Fixtures.trained()
         var file = trained.file
-        let original = NodeCovers(covers: try #require(trained.forest.nodeCovers))
+        let fitted = try #require(trained.forest.nodeCovers)
+        let original = try #require(NodeCovers(covers: fitted))
         file.nodeCovers = original
         let registered = try store.register(file)
         let path = store.path(of: registered.modelVersion)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let edited = NodeCovers(covers: trained.forest.nodeCovers!.map { $0.map { $0 + 1 } })
+        let edited = try #require(NodeCovers(covers: fitted.map { $0.map { $0 + 1 } }))
 
         // The payload alone changed: the model loads and predicts (covers play no part), but
         // the covers no longer match their checksum, so explaining is refused.

@@ -76,7 +76,7 @@ enum TrainCommand: Command {
         let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
         var file = result.file
         // The covers let the served model explain its forecasts (exact TreeSHAP).
-        file.nodeCovers = result.forest.nodeCovers.map { NodeCovers(covers: $0) }
+        file.nodeCovers = result.forest.nodeCovers.flatMap { NodeCovers(covers: $0) }
         return try store.register(file)
     }
 }
