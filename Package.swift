@@ -27,9 +27,15 @@ let package = Package(
         ),
         .target(name: "Charts", dependencies: ["ForecastData"], swiftSettings: .project),
         .target(name: "Drift", swiftSettings: .project),
+        // Reading prediction logs, scoring them against actuals, assembling the report pages.
+        .target(
+            name: "Monitoring",
+            dependencies: ["Charts", "Drift", "ForecastData", "ModelRegistry"],
+            swiftSettings: .project
+        ),
         .target(
             name: "ForecastCLI",
-            dependencies: ["ForecastData", "Forest", "ModelRegistry", "ForecastService", "Charts", "Drift"],
+            dependencies: ["ForecastData", "Forest", "ModelRegistry", "ForecastService", "Charts", "Monitoring"],
             swiftSettings: .project
         ),
         .executableTarget(name: "forecast", dependencies: ["ForecastCLI"], swiftSettings: .project),
@@ -51,6 +57,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: .project
         ),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring"], swiftSettings: .project),
         .testTarget(name: "ForecastCLITests", dependencies: ["ForecastCLI"], swiftSettings: .project),
         // Lists the executable so `swift test` builds it; the tests run the real binary.
         // ModelRegistry and ForecastData let the calendar tests compare the server's answers with

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the monitoring report as a user sees it, with headless Chromium:
-# index.html, drift.html and every chart of a demo workspace (synthetic shop, a trained
-# model, a 5,000-line prediction log with a few torn lines), plus the charts of a one-line
-# log and of a constant log (edge cases). PNGs go to reports/screenshots/ (gitignored).
+# index.html (with its accuracy section), drift.html and every chart of a demo workspace
+# (synthetic shop, a trained model, a 5,000-line ten-column prediction log with a few torn
+# lines), plus the charts of a one-line log and of a constant log (edge cases). PNGs go to reports/screenshots/ (gitignored).
 #
 #   scripts/screenshots.sh [OUTPUT_DIR]
 #
@@ -30,10 +30,15 @@ mkdir -p "$WORK/demo" && cd "$WORK/demo"
 "$FORECAST" generate --days 240 >/dev/null 2>&1
 "$FORECAST" etl >/dev/null 2>&1
 "$FORECAST" train --trees 30 --backtest 3 >/dev/null 2>&1
-python3 "$ROOT/scripts/make_prediction_log.py" --lines 5000 --malformed 4 --days 20 --output data/predictions_log.csv
-"$FORECAST" plot >/dev/null 2>&1
+# A ten-column log whose forecast days end with the features file's last label, so
+# `forecast accuracy` has days to score (the synthetic predictions are not the model's).
+LAST_DAY="$(tail -1 data/processed/features_daily.csv | cut -d, -f1)"
+python3 "$ROOT/scripts/make_prediction_log.py" --lines 5000 --malformed 4 --days 20 --shape calendar --end "$LAST_DAY" \
+  --output data/predictions_log.csv
 "$FORECAST" drift >/dev/null 2>&1 || true  # exit 3 when drift is found
-shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 7400
+"$FORECAST" plot >/dev/null 2>&1
+"$FORECAST" accuracy >/dev/null 2>&1 || true  # exit 4 when the forecasts did worse than the naive rules
+shoot "$WORK/demo/reports/index.html" "$OUT/index.png" 1280 9000
 shoot "$WORK/demo/reports/drift.html" "$OUT/drift.png" 1280 1900
 for svg in "$WORK"/demo/reports/*.svg; do
   name="$(basename "$svg" .svg)"

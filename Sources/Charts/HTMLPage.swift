@@ -33,6 +33,8 @@ public struct HTMLPage: Sendable {
         td.num, th.num { text-align: right; }
         .drift { color: #B3261E; font-weight: 600; }
         .ok { color: #1B6E3A; font-weight: 600; }
+        .pending { color: #555; font-weight: 600; }
+        h1.verdict { font-size: 22px; line-height: 1.3; }
         .note { background: #f6f6f6; border-left: 4px solid #bbb; padding: 8px 12px; }
         """
 

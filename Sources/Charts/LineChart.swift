@@ -5,6 +5,8 @@ public struct Series: Sendable, Equatable {
     public let y: [Double]
     /// Stroke width of the line in user units (a summary line such as a mean is drawn thicker).
     public var lineWidth = 1.6
+    /// Drawn dashed: a reference level (a target, a nominal rate) rather than data.
+    public var dashed = false
 
     /// Pairs beyond the shorter of `x` and `y` are dropped; non-finite points are skipped.
     public init(name: String, x: [Double], y: [Double]) {
@@ -28,6 +30,30 @@ public struct Series: Sendable, Equatable {
     var isEmpty: Bool { x.isEmpty }
 }
 
+/// A shaded range between two curves (an interval around a forecast), drawn under the lines.
+public struct Band: Sendable, Equatable {
+    public let name: String
+    public let x: [Double]
+    public let low: [Double]
+    public let high: [Double]
+    /// The band takes the colour of the series at this index, lightened.
+    public var colorIndex: Int
+
+    /// Points beyond the shortest array, and points with a non-finite value, are dropped.
+    public init(name: String, x: [Double], low: [Double], high: [Double], colorIndex: Int = 0) {
+        self.name = name
+        var kept: (x: [Double], low: [Double], high: [Double]) = ([], [], [])
+        for index in 0..<min(x.count, low.count, high.count)
+            where x[index].isFinite && low[index].isFinite && high[index].isFinite {
+            kept.x.append(x[index])
+            kept.low.append(low[index])
+            kept.high.append(high[index])
+        }
+        (self.x, self.low, self.high) = kept
+        self.colorIndex = colorIndex
+    }
+}
+
 /// What the x axis shows.
 public enum XAxis: Sendable, Equatable {
     /// Seconds since 1970 shown as UTC dates and times.
@@ -46,6 +72,8 @@ public struct LineChart: Sendable {
     /// Title of the y axis, with its unit, e.g. "prediction (€)".
     public var yTitle: String
     public var series: [Series]
+    /// Shaded ranges drawn under the lines, e.g. a forecast's interval; x must be sorted.
+    public var bands: [Band] = []
     public var frame = ChartFrame()
     /// Share of the data range added on each side of the axes.
     static let margin = 0.02
@@ -65,8 +93,9 @@ public struct LineChart: Sendable {
     public func render() -> SVGDocument {
         let clipID = ChartFrame.elementID("plot", title)
         let drawn = series.filter { !$0.isEmpty }.map(Self.sortedByX)
+        let shaded = bands.filter { !$0.x.isEmpty }
         guard !drawn.isEmpty else { return frame.message(title: title, text: "No data to plot yet.") }
-        let allX = drawn.flatMap { [$0.x.first!, $0.x.last!] }
+        let allX = drawn.flatMap { [$0.x.first!, $0.x.last!] } + shaded.flatMap { [$0.x.first!, $0.x.last!] }
         var (xLow, xHigh) = (allX.min()!, allX.max()!)
         if xLow == xHigh {
             // One instant: half an hour either side for a time axis, ±1 otherwise.
@@ -76,8 +105,8 @@ public struct LineChart: Sendable {
         // 2 % of room on each side, so dots on the first or last point are not cut in half.
         let xPad = (xHigh - xLow) * Self.margin
         (xLow, xHigh) = (xLow - xPad, xHigh + xPad)
-        let yLow = drawn.map { $0.y.min()! }.min()!
-        let yHigh = drawn.map { $0.y.max()! }.max()!
+        let yLow = (drawn.map { $0.y.min()! } + shaded.map { $0.low.min()! }).min()!
+        let yHigh = (drawn.map { $0.y.max()! } + shaded.map { $0.high.max()! }).max()!
         let yPad = (yHigh - yLow) * Self.margin
         let yNice = Ticks.nice(low: yLow - yPad, high: yHigh + yPad, count: 6)
         let yScale = LinearScale(domain: yNice.domain, start: frame.plotBottom, end: frame.plotTop)
@@ -98,7 +127,18 @@ public struct LineChart: Sendable {
         }
         let yTicks = yNice.ticks.map { (yScale($0), NumberFormat.tick($0, step: yNice.step)) }
 
-        var marks: [MarkupNode] = []
+        var marks: [MarkupNode] = shaded.map { band in
+            // Upper edge left to right, then the lower edge back: one closed polygon.
+            var points = ""
+            for index in band.x.indices {
+                points += NumberFormat.coordinate(xScale(band.x[index])) + "," + NumberFormat.coordinate(yScale(band.high[index])) + " "
+            }
+            for index in band.x.indices.reversed() {
+                points += NumberFormat.coordinate(xScale(band.x[index])) + "," + NumberFormat.coordinate(yScale(band.low[index])) + " "
+            }
+            return .el("polygon", [MarkupAttribute("points", String(points.dropLast())), MarkupAttribute("fill", Theme.color(band.colorIndex)),
+                                   MarkupAttribute("fill-opacity", "0.18"), MarkupAttribute("stroke", "none")])
+        }
         for (index, line) in drawn.enumerated() {
             let color = Theme.color(index)
             let columns = Int(frame.plotWidth)
@@ -111,11 +151,13 @@ public struct LineChart: Sendable {
                 points += NumberFormat.coordinate(xScale(line.x[keep])) + "," + NumberFormat.coordinate(yScale(line.y[keep])) + " "
             }
             if kept.count > 1 {
-                marks.append(.el("polyline", [MarkupAttribute("points", String(points.dropLast())), MarkupAttribute("fill", "none"),
-                                              MarkupAttribute("stroke", color), MarkupAttribute("stroke-width", line.lineWidth),
-                                              MarkupAttribute("stroke-linejoin", "round")]))
+                var attributes = [MarkupAttribute("points", String(points.dropLast())), MarkupAttribute("fill", "none"),
+                                  MarkupAttribute("stroke", color), MarkupAttribute("stroke-width", line.lineWidth),
+                                  MarkupAttribute("stroke-linejoin", "round")]
+                if line.dashed { attributes.append(MarkupAttribute("stroke-dasharray", "6 4")) }
+                marks.append(.el("polyline", attributes))
             }
-            if line.x.count <= dotLimit {
+            if line.x.count <= dotLimit, !line.dashed {
                 for position in line.x.indices {
                     marks.append(.el("circle", [MarkupAttribute("cx", xScale(line.x[position])),
                                                 MarkupAttribute("cy", yScale(line.y[position])), MarkupAttribute("r", 3),
@@ -123,7 +165,9 @@ public struct LineChart: Sendable {
                 }
             }
         }
-        let legend = frame.legend(drawn.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.line) })
+        let legend = frame.legend(
+            drawn.enumerated().map { ($0.element.name, Theme.color($0.offset), $0.element.dashed ? LegendStyle.dashed : LegendStyle.line) }
+                + shaded.map { ($0.name, Theme.color($0.colorIndex), LegendStyle.box) })
         let content = frame.heading(title: title, subtitle: subtitle) + legend
             + frame.axes(x: xTicks, y: yTicks, xTitle: xTitle, yTitle: yTitle)
             + [.el("defs", [], [frame.clipPath(id: clipID)]),
@@ -142,6 +186,7 @@ public struct LineChart: Sendable {
         let order = series.x.indices.sorted { series.x[$0] < series.x[$1] }
         var result = Series(name: series.name, x: order.map { series.x[$0] }, y: order.map { series.y[$0] })
         result.lineWidth = series.lineWidth
+        result.dashed = series.dashed
         return result
     }
 }

@@ -35,8 +35,8 @@ public enum KolmogorovSmirnov {
     public static func test(_ first: [Double], _ second: [Double]) throws(DriftError) -> KSTestResult {
         guard !first.isEmpty, !second.isEmpty else { throw DriftError.emptySample }
         guard first.allSatisfy(\.isFinite), second.allSatisfy(\.isFinite) else { throw DriftError.nonFiniteValue }
-        let a = first.sorted()
-        let b = second.sorted()
+        let a = SortedSample.ascending(first)
+        let b = SortedSample.ascending(second)
         let statistic = largestGap(a, b)
         let n1 = a.count
         let n2 = b.count

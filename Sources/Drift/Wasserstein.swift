@@ -6,8 +6,8 @@ public enum Wasserstein {
     public static func distance(_ first: [Double], _ second: [Double]) throws(DriftError) -> Double {
         guard !first.isEmpty, !second.isEmpty else { throw DriftError.emptySample }
         guard first.allSatisfy(\.isFinite), second.allSatisfy(\.isFinite) else { throw DriftError.nonFiniteValue }
-        let u = first.sorted()
-        let v = second.sorted()
+        let u = SortedSample.ascending(first)
+        let v = SortedSample.ascending(second)
         let uCount = Double(u.count)
         let vCount = Double(v.count)
         var i = 0

@@ -8,4 +8,7 @@ public enum ExitCode: Int32, Sendable {
     case usage = 2
     /// `forecast drift` found drift (a result, not an error, hence its own code).
     case driftFound = 3
+    /// `forecast accuracy`: the served forecasts did worse than the best naive rule over the
+    /// window (a result a cron job acts on: retrain or roll back).
+    case worseThanRules = 4
 }

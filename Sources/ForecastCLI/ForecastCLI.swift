@@ -1,5 +1,5 @@
 /// The `forecast` command line: finds the subcommand, parses its options, runs it, and turns
-/// every outcome into an exit status (SPEC.md: 0 success, 1 failure, 2 usage, 3 drift).
+/// every outcome into an exit status (SPEC.md: 0 success, 1 failure, 2 usage, 3 drift, 4 worse than the naive rules).
 public enum ForecastCLI {
     /// Every subcommand, in the order the root help lists them.
     static let commands: [CommandEntry] = [
@@ -12,6 +12,7 @@ public enum ForecastCLI {
         CommandEntry(ServeCommand.self),
         CommandEntry(PlotCommand.self),
         CommandEntry(DriftCommand.self),
+        CommandEntry(AccuracyCommand.self),
     ]
 
     /// The version shown by `forecast --version` and the server's `GET /`.
@@ -75,7 +76,8 @@ public enum ForecastCLI {
             "  --version    Show the version and exit.",
             "",
             "See 'forecast <command> --help' for a command's options.",
-            "Exit status: 0 success, 1 failure, 2 usage error, 3 drift found (forecast drift).",
+            "Exit status: 0 success, 1 failure, 2 usage error, 3 drift found (forecast drift),",
+            "4 forecasts worse than the best naive rule (forecast accuracy).",
         ]
         return lines.joined(separator: "\n")
     }

@@ -116,7 +116,7 @@ public struct PredictionLogEntry: Equatable, Sendable {
     public var csvLine: String { csvLine(shape: .calendar) }
 
     /// Parses one line (without its line end) of either shape, told apart by the number of
-    /// fields; nil when it is torn or malformed.
+    /// fields; nil when it is torn or malformed. Empty calendar fields give a nil `calendar`.
     public static func parse(_ line: Substring) -> PredictionLogEntry? {
         guard let fields = splitFields(line) else { return nil }
         guard fields.count == 5 || fields.count == 10 else { return nil }
@@ -129,7 +129,9 @@ public struct PredictionLogEntry: Equatable, Sendable {
         var entry = PredictionLogEntry(
             timestamp: fields[0], revenue: revenue, orderCount: orders, prediction: prediction, modelVersion: fields[4]
         )
-        if fields.count == 10 {
+        // A calendar line whose five calendar fields are empty is what `csvLine(shape: .calendar)`
+        // writes for an entry without calendar: read back as such, not as a torn line.
+        if fields.count == 10, !fields[5...].allSatisfy(\.isEmpty) {
             guard Day(iso: fields[5]) != nil, Day(iso: fields[6]) != nil,
                   let lower = Double(fields[7]), lower.isFinite,
                   let upper = Double(fields[8]), upper.isFinite

@@ -68,5 +68,18 @@ import Glibc
         let mae = errors.reduce(0, +) / Double(errors.count)
         #expect(errors.count == 30)
         #expect(mae > 0)
+
+        // `forecast accuracy` on the same log, against the features of all 761 days (the last
+        // label is the actual of the 30th forecast): the same 30 days, the same MAE.
+        let accuracy = try ForecastBinary.run(["accuracy", "--features", "full.csv", "--window", "30", "--json"],
+                                              in: directory.url)
+        #expect(accuracy.status == 0 || accuracy.status == 4, "\(accuracy.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(accuracy.stdout.utf8)) as? [String: Any])
+        #expect(report["scored_days"] as? Int == 30)
+        let overall = try #require(report["overall"] as? [String: Any])
+        let reportedMAE = try #require((overall["mae"] as? NSNumber)?.doubleValue)
+        #expect(abs(reportedMAE - mae) <= 1e-9 * max(1, mae))
+        let days = try #require(report["per_day"] as? [[String: Any]])
+        #expect(days.compactMap { $0["forecast_date"] as? String } == servedDays.map { $0.adding(days: 1).iso })
     }
 }

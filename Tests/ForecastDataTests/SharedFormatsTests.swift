@@ -89,6 +89,17 @@ import Testing
         #expect(PredictionLogEntry.header.split(separator: ",").count == PredictionLogShape.calendar.fieldCount)
     }
 
+    @Test func predictionLogEntry_CalendarLineWithoutCalendar_ReadsBackWithNilCalendar() throws {
+        let entry = PredictionLogEntry(
+            timestamp: "2026-11-22T10:15:30.123Z", revenue: 15_000, orderCount: 320, prediction: 16_234.56, modelVersion: "v1"
+        )
+        let line = entry.csvLine(shape: .calendar)
+        #expect(line.hasSuffix(",v1,,,,,\n"))
+        #expect(try #require(PredictionLogEntry.parse(line.dropLast())) == entry)
+        // Only some calendar fields empty is a torn or edited line.
+        #expect(PredictionLogEntry.parse("2026-11-22T10:15:30.123Z,1.0,3,1.0,v1,2026-11-22,,,,") == nil)
+    }
+
     @Test func predictionLogShape_ComesFromTheHeader() {
         #expect(PredictionLogShape(header: Substring(PredictionLogEntry.header)) == .calendar)
         #expect(PredictionLogShape(header: "\u{FEFF}" + PredictionLogEntry.fiveColumnHeader + "\r") == .fiveColumns)

@@ -1,7 +1,4 @@
-import Charts
-import Drift
-import ForecastData
-import Foundation
+import Monitoring
 
 /// `forecast drift`: Tell whether logged inputs have drifted from the training data.
 enum DriftCommand: Command {
@@ -16,9 +13,10 @@ enum DriftCommand: Command {
             PSI is reported alongside. Writes drift.html and drift.json to the output folder.
             Exit status: 0 no drift, 3 drift found, 1 failure (missing or empty log, bad reference).
             """,
+        usage: LogOption.usage,
+        arguments: [LogOption.argument],
         options: [
-            OptionSpec("log", value: "PATH", help: "Prediction log; repeat it or use a pattern for several.",
-                       default: "data/predictions_log.csv", group: "Input", repeatable: true),
+            LogOption.spec,
             OptionSpec("reference", value: "PATH", help: "Training features.", default: "data/processed/features_daily.csv",
                        group: "Input"),
             OptionSpec("window", value: "N", help: "Compare only the last N predictions (by time).", group: "Input"),
@@ -29,46 +27,21 @@ enum DriftCommand: Command {
     )
 
     static func run(_ options: ParsedOptions, console: Console) throws -> ExitCode {
-        let logValues = options.strings("log").isEmpty ? ["data/predictions_log.csv"] : options.strings("log")
-        let referencePath = options.string("reference") ?? "data/processed/features_daily.csv"
+        let logValues = LogOption.values(options)
         let outputDirectory = options.string("output-dir") ?? "reports"
         let window = try options.int("window", in: 1...Int.max)
-        let paths = try PlotLogPaths.expand(logValues)
-        let log = try PlotLogReader.read(paths: paths)
-        try PlotCommand.requirePredictions(log, paths: paths)
-        let reference = try FeaturesFile.read(from: referencePath)
-        guard !reference.isEmpty else {
-            throw CLIError.failure("\(referencePath) has no rows; run 'forecast etl' on more data first")
-        }
-
-        var rows = log.timeOrder()
-        if let window, rows.count > window { rows = Array(rows.suffix(window)) }
-        let current = (revenue: rows.map { log.revenues[$0] }, orders: rows.map { log.orderCounts[$0] })
-        let features = [
-            try FeatureDrift.evaluate(feature: "ca_total", reference: reference.map(\.revenue), current: current.revenue),
-            try FeatureDrift.evaluate(feature: "nb_commandes", reference: reference.map { Double($0.orderCount) },
-                                      current: current.orders),
-        ]
-        let report = DriftReport(features: features, referencePath: referencePath, logPaths: paths, currentCount: rows.count,
-                                 malformedLines: log.malformedLines, window: window)
-        let json = try report.json()
-        try AtomicFile.write(json + "\n", to: outputDirectory + "/drift.json")
-        let page = DriftPage.make(report: report,
-                                  reference: ["ca_total": reference.map(\.revenue),
-                                              "nb_commandes": reference.map { Double($0.orderCount) }],
-                                  current: ["ca_total": current.revenue, "nb_commandes": current.orders],
-                                  generatedAt: Date())
-        try AtomicFile.write(page.render(), to: outputDirectory + "/drift.html")
-
+        let outcome = try DriftMonitor.run(logValues: logValues,
+                                           referencePath: options.string("reference") ?? "data/processed/features_daily.csv",
+                                           window: window, outputDirectory: outputDirectory)
         if options.flag("json") {
-            console.out(json)
+            console.out(outcome.json)
         } else {
-            for line in DriftPage.textLines(report) { console.out(line) }
+            for line in outcome.textLines { console.out(line) }
         }
-        if log.malformedLines > 0 {
-            console.err("skipped \(log.malformedLines) malformed log line\(log.malformedLines == 1 ? "" : "s")")
+        if outcome.malformedLines > 0 {
+            console.err("skipped \(outcome.malformedLines) malformed log line\(outcome.malformedLines == 1 ? "" : "s")")
         }
         console.err("wrote \(outputDirectory)/drift.html and \(outputDirectory)/drift.json")
-        return report.driftDetected ? .driftFound : .success
+        return outcome.report.driftDetected ? .driftFound : .success
     }
 }

@@ -1,6 +1,5 @@
 import Charts
-import ForecastData
-import Foundation
+import Monitoring
 
 /// `forecast plot`: Draw SVG charts and an HTML report from the prediction log.
 enum PlotCommand: Command {
@@ -10,12 +9,16 @@ enum PlotCommand: Command {
         discussion: """
             Reads one or several prediction logs (one per server replica: repeat --log or give a
             pattern such as 'data/predictions_log*.csv') and writes SVG charts and index.html to
-            the output folder. Malformed log lines are skipped and counted in the report.
+            the output folder. Malformed log lines are skipped and counted in the report. When
+            the features file (--reference) exists, the forecasts are also scored against the
+            actual revenue of their day, as 'forecast accuracy' does (accuracy.json and the first
+            line of index.html).
             """,
+        usage: LogOption.usage,
+        arguments: [LogOption.argument],
         options: [
-            OptionSpec("log", value: "PATH", help: "Prediction log; repeat it or use a pattern for several.",
-                       default: "data/predictions_log.csv", group: "Input", repeatable: true),
-            OptionSpec("reference", value: "PATH", help: "Training features, for the training range of anomalies.",
+            LogOption.spec,
+            OptionSpec("reference", value: "PATH", help: "Daily features: training range of anomalies, actual revenue for accuracy.",
                        default: "data/processed/features_daily.csv", group: "Input"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry, for the model charts.", default: "models",
                        group: "Input"),
@@ -25,42 +28,20 @@ enum PlotCommand: Command {
     )
 
     static func run(_ options: ParsedOptions, console: Console) throws -> ExitCode {
-        let logValues = options.strings("log").isEmpty ? ["data/predictions_log.csv"] : options.strings("log")
-        let referencePath = options.string("reference") ?? "data/processed/features_daily.csv"
-        let outputDirectory = options.string("output-dir") ?? "reports"
-        let paths = try PlotLogPaths.expand(logValues)
-        let log = try PlotLogReader.read(paths: paths)
-        try requirePredictions(log, paths: paths)
-
-        let model = PlotModelSection.make(modelsDirectory: options.string("models-dir") ?? "models")
-        let trainingRange = try PlotTrainingRange.read(referencePath, explicit: options.string("reference") != nil,
-                                                       model: model.model)
-        let order = log.timeOrder()
-        let summary = PlotSummary(log, order: order, trainingRange: trainingRange)
-        let charts = PlotCharts.make(log)
-        for chart in charts + model.charts {
-            try AtomicFile.write(chart.document.render(), to: outputDirectory + "/" + chart.fileName)
-        }
-        let page = PlotIndexPage.make(log: log, summary: summary, charts: charts, modelSection: model.nodes, generatedAt: Date(),
-                                      hasDriftReport: FileManager.default.fileExists(atPath: outputDirectory + "/drift.html"))
-        let indexPath = outputDirectory + "/index.html"
-        try AtomicFile.write(page.render(), to: indexPath)
-
-        if let warning = model.warning { console.err("warning: " + warning) }
-        console.err("read \(NumberFormat.grouped(Double(log.count), decimals: 0)) prediction\(log.count == 1 ? "" : "s") from \(paths.count) log file\(paths.count == 1 ? "" : "s")"
-            + (log.malformedLines > 0 ? ", skipped \(log.malformedLines) malformed line\(log.malformedLines == 1 ? "" : "s")" : ""))
-        console.err("\(summary.anomalies.count) anomal\(summary.anomalies.count == 1 ? "y" : "ies"); wrote \(charts.count + model.charts.count) charts")
-        console.out(indexPath)
+        let request = MonitoringReport.Request(
+            logValues: LogOption.values(options),
+            featuresPath: options.string("reference") ?? "data/processed/features_daily.csv",
+            featuresRequired: options.string("reference") != nil,
+            modelsDirectory: options.string("models-dir") ?? "models",
+            outputDirectory: options.string("output-dir") ?? "reports")
+        let outcome = try MonitoringReport.plot(request)
+        if let warning = outcome.warning { console.err("warning: " + warning) }
+        let count = outcome.predictionCount, files = outcome.logPaths.count, malformed = outcome.malformedLines
+        console.err("read \(NumberFormat.grouped(Double(count), decimals: 0)) prediction\(count == 1 ? "" : "s") from \(files) log file\(files == 1 ? "" : "s")"
+            + (malformed > 0 ? ", skipped \(malformed) malformed line\(malformed == 1 ? "" : "s")" : ""))
+        console.err("\(outcome.anomalyCount) anomal\(outcome.anomalyCount == 1 ? "y" : "ies"); wrote \(outcome.chartCount) charts")
+        if let accuracy = outcome.accuracy { console.err(accuracy.headline) }
+        console.out(outcome.indexPath)
         return .success
-    }
-
-    /// A log with no prediction is a failure with a clear next step (issue 5: exit 1).
-    static func requirePredictions(_ log: PlotLogData, paths: [String]) throws {
-        guard log.count == 0 else { return }
-        let names = paths.joined(separator: ", ")
-        if log.malformedLines > 0 {
-            throw CLIError.failure("\(names) holds no readable prediction (\(log.malformedLines) malformed line\(log.malformedLines == 1 ? "" : "s")); check that it is a prediction log (header \(PredictionLogEntry.header))")
-        }
-        throw CLIError.failure("\(names) holds no prediction yet; run 'forecast serve' and POST /predict, then try again")
     }
 }

@@ -1,8 +1,12 @@
 import ForecastData
 
-/// The prediction log(s) as columns, the shape charts and drift statistics need: one array per
-/// field, times as seconds since 1970 (UTC), model versions interned.
-struct PlotLogData {
+/// The prediction log(s) as columns, the shape charts, drift statistics and the accuracy join
+/// need: one array per field, times as seconds since 1970 (UTC), model versions interned, days
+/// as `Day` ordinals.
+///
+/// Lines of a five-column log (and calendar lines whose calendar fields are empty) have no
+/// calendar: their `dates` and `forecastDays` hold `noDay` and their bounds NaN.
+struct PredictionLogData {
     /// Where each file's rows came from, with its own counts.
     struct Source {
         let path: String
@@ -19,7 +23,17 @@ struct PlotLogData {
     var predictions: [Double] = []
     var versionIndices: [Int32] = []
     var versions: [String] = []
+    /// The day the inputs describe (`date`), as a `Day` ordinal, or `noDay`.
+    var dates: [Int32] = []
+    /// The day forecast (`forecast_date`), as a `Day` ordinal, or `noDay`.
+    var forecastDays: [Int32] = []
+    /// The served interval (`lower`, `upper`), NaN without a calendar.
+    var lowers: [Double] = []
+    var uppers: [Double] = []
     var sources: [Source] = []
+
+    /// Marks a line that has no calendar fields.
+    static let noDay = Int32.min
 
     var count: Int { times.count }
     var malformedLines: Int { sources.reduce(0) { $0 + $1.malformedLines } }
@@ -30,6 +44,34 @@ struct PlotLogData {
         orderCounts.reserveCapacity(capacity)
         predictions.reserveCapacity(capacity)
         versionIndices.reserveCapacity(capacity)
+        dates.reserveCapacity(capacity)
+        forecastDays.reserveCapacity(capacity)
+        lowers.reserveCapacity(capacity)
+        uppers.reserveCapacity(capacity)
+    }
+
+    /// The calendar fields of one line, as the columns hold them.
+    struct Calendar {
+        var date: Int32
+        var forecastDay: Int32
+        var lower: Double
+        var upper: Double
+
+        static let absent = Calendar(date: PredictionLogData.noDay, forecastDay: PredictionLogData.noDay, lower: .nan, upper: .nan)
+    }
+
+    /// Appends one line's values.
+    mutating func append(time: Double, revenue: Double, orders: Double, prediction: Double, version: Int32,
+                         calendar: Calendar) {
+        times.append(time)
+        revenues.append(revenue)
+        orderCounts.append(orders)
+        predictions.append(prediction)
+        versionIndices.append(version)
+        dates.append(calendar.date)
+        forecastDays.append(calendar.forecastDay)
+        lowers.append(calendar.lower)
+        uppers.append(calendar.upper)
     }
 
     /// Index of `version` in `versions`, adding it on first sight.

@@ -2,7 +2,7 @@ import Charts
 
 /// The mean of a logged value per time bucket (an hour, a day…), drawn over the raw line so a
 /// slow shift is visible through the noise of thousands of predictions.
-enum PlotTrend {
+enum PredictionTrend {
     /// Bucket widths in seconds and their names; the first giving at most `maxBuckets` is used.
     static let buckets: [(seconds: Double, name: String)] = [
         (60, "minute"), (300, "5 minutes"), (900, "15 minutes"), (3600, "hour"), (10_800, "3 hours"),

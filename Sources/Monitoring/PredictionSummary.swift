@@ -1,6 +1,6 @@
 /// The summary figures of `reports/index.html`: count, mean, standard deviation, minimum and
 /// maximum of the predictions, the same over the last 24 hours of the log, and the anomalies.
-struct PlotSummary {
+struct PredictionSummary {
     /// Figures over one set of predictions.
     struct Figures {
         let count: Int
@@ -51,7 +51,7 @@ struct PlotSummary {
     /// Rows further than this many standard deviations from the mean are anomalies.
     static let sigmaLimit = 3.0
 
-    init(_ log: PlotLogData, order: [Int], trainingRange: ClosedRange<Double>?) {
+    init(_ log: PredictionLogData, order: [Int], trainingRange: ClosedRange<Double>?) {
         all = Figures(log.predictions)
         latest = log.times.max() ?? 0
         let dayStart = latest - 86_400

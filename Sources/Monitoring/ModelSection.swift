@@ -5,10 +5,10 @@ import ModelRegistry
 /// The model part of `reports/index.html`, from the current model of the registry: predicted
 /// vs actual on the test days, feature importances and the backtest folds. Without a model
 /// (or with one that cannot be read) the section says so and the log charts are still written.
-enum PlotModelSection {
+enum ModelSection {
     /// The section's charts and page nodes, and a warning for stderr when the model is unreadable.
     struct Section {
-        let charts: [PlotCharts.Chart]
+        let charts: [ReportChart]
         let nodes: [MarkupNode]
         let warning: String?
         /// The current model's file, for the training range of anomalies.
@@ -53,7 +53,7 @@ enum PlotModelSection {
         Day(iso: isoDay).map { Double($0.ordinal) * 86_400 }
     }
 
-    static func testChart(_ file: ModelFile) -> PlotCharts.Chart? {
+    static func testChart(_ file: ModelFile) -> ReportChart? {
         var x: [Double] = [], actual: [Double] = [], predicted: [Double] = []
         for row in file.testPredictions {
             guard let time = seconds(row.date) else { continue }
@@ -67,12 +67,12 @@ enum PlotModelSection {
             subtitle: "model \(file.modelVersion) · MAE \(NumberFormat.figure(metrics.mae)) € · R² \(NumberFormat.grouped(metrics.r2, decimals: 3))",
             xAxis: .time, yTitle: "revenue of the day (€)",
             series: [Series(name: "actual", x: x, y: actual), Series(name: "predicted", x: x, y: predicted)])
-        return PlotCharts.Chart(fileName: "model_test_predictions.svg",
-                                caption: "The model's predictions for the held-out last days of the features, beside what happened.",
-                                document: chart.render())
+        return ReportChart(fileName: "model_test_predictions.svg",
+                           caption: "The model's predictions for the held-out last days of the features, beside what happened.",
+                           document: chart.render())
     }
 
-    static func importanceChart(_ file: ModelFile) -> PlotCharts.Chart? {
+    static func importanceChart(_ file: ModelFile) -> ReportChart? {
         let ranked = file.metrics.featureImportances.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             .prefix(importanceLimit)
         var chart = BarChart(
@@ -81,9 +81,9 @@ enum PlotModelSection {
             valueTitle: "importance (share, 0 to 1)")
         // A band of about 40 px per feature: two features should not get 150 px bars.
         chart.frame = ChartFrame(height: min(max(150 + 40 * Double(ranked.count), 260), 900), left: 150)
-        return PlotCharts.Chart(fileName: "model_feature_importances.svg",
-                                caption: "How much each input feature reduces the trees' error, most important first.",
-                                document: chart.render())
+        return ReportChart(fileName: "model_feature_importances.svg",
+                           caption: "How much each input feature reduces the trees' error, most important first.",
+                           document: chart.render())
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -95,7 +95,7 @@ enum PlotModelSection {
         return from + " – " + monthNames[end.month - 1] + " " + String(end.day) + ", " + String(end.year)
     }
 
-    static func backtestChart(_ file: ModelFile) -> PlotCharts.Chart? {
+    static func backtestChart(_ file: ModelFile) -> ReportChart? {
         guard let backtest = file.metrics.backtest, !backtest.folds.isEmpty else { return nil }
         let names = ["model"] + Set(backtest.folds.flatMap(\.metrics.keys)).subtracting(["model"]).sorted()
         let categories = backtest.folds.map { foldLabel($0.testFirstDay, $0.testLastDay) }
@@ -105,8 +105,8 @@ enum PlotModelSection {
         var chart = BarChart(title: "Backtest folds", subtitle: "mean absolute error per fold (lower is better)",
                              categories: categories, groups: groups, valueTitle: "MAE on the fold's test days (€)")
         chart.frame = ChartFrame(height: max(440, 110 + Double(categories.count * names.count) * 16 + 72), left: 190)
-        return PlotCharts.Chart(fileName: "model_backtest.svg",
-                                caption: "Walk-forward backtest: each fold trains on the days before its test window.",
-                                document: chart.render())
+        return ReportChart(fileName: "model_backtest.svg",
+                           caption: "Walk-forward backtest: each fold trains on the days before its test window.",
+                           document: chart.render())
     }
 }
