@@ -21,8 +21,10 @@ public enum FeaturesFile {
         try AtomicFile.write(render(records), to: path)
     }
 
-    /// Reads and validates the file: the header, every field, date order without gaps.
+    /// Reads and validates the table at `path`: a features file (the header, every field, date
+    /// order without gaps), or a folder of Spark part files (see `FeaturesFolder`).
     public static func read(from path: String) throws -> [DailyRecord] {
+        if FeaturesFolder.isFolder(path) { return try FeaturesFolder.read(from: path) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileError.cannotRead(path: path, reason: "no such file; run 'forecast etl' first")
         }
@@ -34,10 +36,7 @@ public enum FeaturesFile {
 
     /// Parses the text of a features file; `path` is used in error messages only.
     public static func parse(_ text: String, path: String) throws(FeaturesFileError) -> [DailyRecord] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
+        let lines = lines(of: text)
         guard let first = lines.first else { throw FeaturesFileError(path: path, line: 1, problem: "the file is empty") }
         let headerLine = first.hasPrefix("\u{FEFF}") ? first.dropFirst() : first
         guard headerLine == header else {
@@ -47,27 +46,43 @@ public enum FeaturesFile {
         records.reserveCapacity(lines.count - 1)
         for (index, line) in lines.enumerated().dropFirst() {
             let number = index + 1
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == 4 else {
-                throw FeaturesFileError(path: path, line: number, problem: "expected 4 fields, found \(fields.count)")
-            }
-            guard let day = Day(iso: fields[0]) else {
-                throw FeaturesFileError(path: path, line: number, problem: "date '\(fields[0])' is not YYYY-MM-DD")
-            }
-            guard let revenue = Double(fields[1]), revenue.isFinite,
-                  let orders = Int(fields[2]), orders >= 0,
-                  let label = Double(fields[3]), label.isFinite
-            else {
-                throw FeaturesFileError(path: path, line: number, problem: "'\(line)' has a field that is not a number")
-            }
+            let record = try parseRow(line, path: path, line: number)
+            let day = record.day
             if let previous = records.last, day.ordinal != previous.day.ordinal + 1 {
                 throw FeaturesFileError(
                     path: path, line: number, problem: "\(day) does not follow \(previous.day): days must be consecutive"
                 )
             }
-            records.append(DailyRecord(day: day, revenue: revenue, orderCount: orders, label: label))
+            records.append(record)
         }
         return records
+    }
+
+    /// The lines of `text` without their LF or CRLF ends, trailing blank lines dropped.
+    static func lines(of text: String) -> [Substring] {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone would not cut CRLF lines.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// One data row, `date,ca_total,nb_commandes,label`; `line` is its 1-based number in `path`.
+    static func parseRow(_ text: Substring, path: String, line: Int) throws(FeaturesFileError) -> DailyRecord {
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard fields.count == 4 else {
+            throw FeaturesFileError(path: path, line: line, problem: "expected 4 fields, found \(fields.count)")
+        }
+        guard let day = Day(iso: fields[0]) else {
+            throw FeaturesFileError(path: path, line: line, problem: "date '\(fields[0])' is not YYYY-MM-DD")
+        }
+        // Spark writes large doubles in Java's form (`1.2345E7`), which Double(_:) reads too.
+        guard let revenue = Double(fields[1]), revenue.isFinite,
+              let orders = Int(fields[2]), orders >= 0,
+              let label = Double(fields[3]), label.isFinite
+        else {
+            throw FeaturesFileError(path: path, line: line, problem: "'\(text)' has a field that is not a number")
+        }
+        return DailyRecord(day: day, revenue: revenue, orderCount: orders, label: label)
     }
 }
 
@@ -77,7 +92,9 @@ public struct FeaturesFileError: Error, Equatable, Sendable, CustomStringConvert
     public let line: Int
     public let problem: String
 
+    /// `line` 0 means the problem is the file or folder as a whole.
     public var description: String {
-        "\(path) line \(line): \(problem); regenerate it with 'forecast etl'"
+        let place = line > 0 ? "\(path) line \(line)" : path
+        return "\(place): \(problem); regenerate it with 'forecast etl' (or scripts/spark/daily_features.py)"
     }
 }

@@ -17,7 +17,7 @@ enum TrainCommand: Command {
             is identical for every --jobs value.
             """,
         options: [
-            OptionSpec("features", value: "PATH", help: "Daily features CSV.", default: "data/processed/features_daily.csv",
+            OptionSpec("features", value: "PATH", help: "Daily features CSV, or a folder of Spark part-*.csv files.", default: "data/processed/features_daily.csv",
                        group: "Input"),
             OptionSpec("feature-set", value: "NAME",
                        help: "basic (ca_total, nb_commandes) or extended (adds weekday, moving averages, week-before).",
@@ -59,24 +59,39 @@ enum TrainCommand: Command {
         return .success
     }
 
-    /// Reads the features file, trains on it and registers the model as the current version.
+    /// Reads the features table, trains on it and registers the model as the current version.
     /// Shared with `serve`, which trains with the defaults on a fresh clone.
     static func trainAndRegister(
         featuresPath: String, options training: TrainingOptions, store: ModelStore
     ) throws -> ModelFile {
-        guard let data = FileManager.default.contents(atPath: featuresPath) else {
-            throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
-        }
-        let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: featuresPath)
-        let digest = data.withUnsafeBytes { buffer in
-            var hasher = SHA256()
-            hasher.update(buffer: buffer)
-            return hasher.finalizeHex()
-        }
+        let (records, digest) = try readFeatures(featuresPath)
         let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
         var file = result.file
         // The covers let the served model explain its forecasts (exact TreeSHAP).
         file.nodeCovers = result.forest.nodeCovers.flatMap { NodeCovers(covers: $0) }
         return try store.register(file)
+    }
+
+    /// The table and the SHA-256 recorded with the model: of the file's bytes, or for a folder of
+    /// Spark part files, of the table as `forecast etl` would write it (the same table split in
+    /// other parts or orders gets the same digest).
+    static func readFeatures(_ path: String) throws -> (records: [DailyRecord], sha256: String) {
+        if FeaturesFolder.isFolder(path) {
+            let records = try FeaturesFolder.read(from: path)
+            return (records, sha256Hex(Data(FeaturesFile.render(records).utf8)))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileError.cannotRead(path: path, reason: "no such file; run 'forecast etl' first")
+        }
+        let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: path)
+        return (records, sha256Hex(data))
+    }
+
+    private static func sha256Hex(_ data: Data) -> String {
+        data.withUnsafeBytes { buffer in
+            var hasher = SHA256()
+            hasher.update(buffer: buffer)
+            return hasher.finalizeHex()
+        }
     }
 }

@@ -24,8 +24,8 @@ enum TuneCommand: Command {
             The same --seed gives the same table for every --jobs.
             """,
         options: [
-            OptionSpec("features", value: "PATH", help: "Daily features CSV.", default: "data/processed/features_daily.csv",
-                       group: "Input"),
+            OptionSpec("features", value: "PATH", help: "Daily features CSV, or a folder of Spark part-*.csv files.",
+                       default: "data/processed/features_daily.csv", group: "Input"),
             OptionSpec("feature-set", value: "NAME", help: "basic or extended.",
                        default: TrainDefaults.featureSet.rawValue, group: "Input"),
             OptionSpec("trials", value: "N", help: "Settings to try, the defaults included.",
@@ -65,10 +65,7 @@ enum TuneCommand: Command {
         let featuresPath = options.string("features") ?? "data/processed/features_daily.csv"
         let output = options.string("output") ?? defaultOutput
 
-        guard let data = FileManager.default.contents(atPath: featuresPath) else {
-            throw FileError.cannotRead(path: featuresPath, reason: "no such file; run 'forecast etl' first")
-        }
-        let records = try FeaturesFile.parse(String(decoding: data, as: UTF8.self), path: featuresPath)
+        let records = try TrainCommand.readFeatures(featuresPath).records
         let progress = console.stderrIsTerminal ? TuneProgress(console: console) : nil
         var report: (@Sendable (Int, Int, Tuning.Trial) -> Void)?
         if let progress { report = { done, total, best in progress.update(done: done, total: total, best: best) } }
