@@ -47,9 +47,10 @@ public enum Tuning {
         public let trials: [Trial]
         /// Mean backtest metrics of each baseline, by name (the same for every trial).
         public let baselines: [String: RegressionMetrics]
-        /// Days in the features file, and test days the backtest covers.
+        /// Days in the features file, test days the backtest covers, and its folds.
         public let rows: Int
         public let testRows: Int
+        public let folds: Int
 
         /// The lowest-MAE trial.
         public var best: Trial { trials[0] }
@@ -103,7 +104,9 @@ public enum Tuning {
         }
         trials.sort { ($0.backtest.mae, $0.number) < ($1.backtest.mae, $1.number) }
         let testRows = Trainer.testRowCount(rows: records.count, fraction: options.training.testFraction)
-        return Result(trials: trials, baselines: first.baselines, rows: records.count, testRows: testRows)
+        return Result(
+            trials: trials, baselines: first.baselines, rows: records.count, testRows: testRows, folds: first.folds
+        )
     }
 
     private struct Progress {
@@ -114,7 +117,7 @@ public enum Tuning {
     /// Scores one setting with the backtest, its forests fitted on `jobs` threads.
     private static func trial(
         number: Int, parameters: ForestParameters, records: [DailyRecord], options: TrainingOptions, jobs: Int
-    ) throws -> (trial: Trial, baselines: [String: RegressionMetrics]) {
+    ) throws -> (trial: Trial, baselines: [String: RegressionMetrics], folds: Int) {
         var training = options
         training.parameters = parameters
         training.jobs = jobs
@@ -128,6 +131,6 @@ public enum Tuning {
         }
         var baselines = summary.mean
         baselines["model"] = nil
-        return (Trial(number: number, parameters: parameters, backtest: model, seconds: seconds), baselines)
+        return (Trial(number: number, parameters: parameters, backtest: model, seconds: seconds), baselines, summary.folds.count)
     }
 }

@@ -77,7 +77,7 @@ enum TuneCommand: Command {
 
         let best = result.best
         let record = TuningRecord(
-            featuresPath: featuresPath, featureSet: training.featureSet.rawValue, backtestFolds: training.backtestFolds,
+            featuresPath: featuresPath, featureSet: training.featureSet.rawValue, backtestFolds: result.folds,
             trials: result.trials.count, seed: seed, backtest: best.backtest,
             defaultsBacktest: result.defaults?.backtest ?? best.backtest
         )
