@@ -29,8 +29,9 @@ enum TuneReport {
             }.joined(separator: "  "))
         }
         lines.append("")
-        let baselines = Baseline.allCases.compactMap { baseline in
-            result.baselines[baseline.rawValue].map { "\(baseline.title) \(TrainReport.format($0.mae, digits: 2))" }
+        // Every rule the backtest scored beside the forest, by name (titles for the baselines).
+        let baselines = result.baselines.keys.sorted().map { name in
+            "\(Baseline(rawValue: name)?.title ?? name) \(TrainReport.format(result.baselines[name]!.mae, digits: 2))"
         }
         if !baselines.isEmpty { lines.append("Baselines on the same folds (MAE): " + baselines.joined(separator: ", ") + ".") }
         let best = result.best
