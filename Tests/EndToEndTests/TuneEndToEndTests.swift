@@ -23,9 +23,7 @@ import Testing
         #expect(train.status == 0, "\(train.stderr)")
         let model = try #require(try JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any])
         let version = try #require(model["model_version"] as? String)
-        let file = try #require(
-            try JSONSerialization.jsonObject(with: Data(directory.read("models/versions/\(version).json").utf8)) as? [String: Any]
-        )
+        let file = try modelFile(version, in: directory)
         let hyperparameters = try #require(file["hyperparameters"] as? [String: Any])
         #expect(hyperparameters["n_estimators"] as? Int == trees)
         #expect(hyperparameters["min_samples_leaf"] as? Int == leaf)
@@ -36,11 +34,7 @@ import Testing
         )
         #expect(override.status == 0, "\(override.stderr)")
         let overridden = try #require(try JSONSerialization.jsonObject(with: Data(override.stdout.utf8)) as? [String: Any])
-        let overriddenFile = try #require(
-            try JSONSerialization.jsonObject(
-                with: Data(directory.read("models/versions/\(overridden["model_version"] as? String ?? "").json").utf8)
-            ) as? [String: Any]
-        )
+        let overriddenFile = try modelFile(overridden["model_version"] as? String ?? "", in: directory)
         #expect((overriddenFile["hyperparameters"] as? [String: Any])?["n_estimators"] as? Int == 7)
         #expect((overriddenFile["hyperparameters"] as? [String: Any])?["min_samples_leaf"] as? Int == leaf)
     }
@@ -97,5 +91,17 @@ import Testing
         #expect(folds.status == 1)
         #expect(folds.stderr.contains("--backtest"))
         #expect(!directory.exists("models/tuned_params.json"))
+    }
+
+    /// The JSON part of a registered model file: all of it, or, when the file ends with binary
+    /// trees, up to the offset its last 16 bytes give (little-endian 64-bit, then a marker).
+    private func modelFile(_ version: String, in directory: TemporaryDirectory) throws -> [String: Any] {
+        let data = try Data(contentsOf: directory.url.appendingPathComponent("models/versions/\(version).json"))
+        var json = data
+        if data.count > 16, data.suffix(8) == Data("\nTREES2\n".utf8) {
+            let start = data[(data.count - 16)..<(data.count - 8)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            json = data[..<start]
+        }
+        return try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
     }
 }

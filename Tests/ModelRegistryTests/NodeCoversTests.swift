@@ -39,8 +39,9 @@ import Testing
         let explanation = explainer.explain(row: row)
         let total = explanation.expectedValue + explanation.contributions.reduce(0, +)
         #expect(abs(total - loaded.forest.predict(row: row)) < 1e-9)
-        let text = try String(contentsOfFile: store.path(of: registered.modelVersion), encoding: .utf8)
-        #expect(text.contains("\"node_covers\""))
+        // Bytes, not text: a model file may end with binary trees after its JSON.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path(of: registered.modelVersion)))
+        #expect(bytes.range(of: Data("\"node_covers\"".utf8)) != nil)
     }
 
     @Test func modelWithoutCovers_StillLoads() throws {
@@ -48,8 +49,8 @@ import Testing
         let registered = try store.register(try Fixtures.trained().file)
         let loaded = try store.load(version: registered.modelVersion)
         #expect(loaded.file.nodeCovers == nil)
-        let text = try String(contentsOfFile: store.path(of: registered.modelVersion), encoding: .utf8)
-        #expect(!text.contains("node_covers"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path(of: registered.modelVersion)))
+        #expect(bytes.range(of: Data("node_covers".utf8)) == nil)
     }
 
     @Test func editedCovers_AreCaughtByTheirChecksum_WhenUnpacked() throws {
@@ -61,12 +62,12 @@ import Testing
         file.nodeCovers = original
         let registered = try store.register(file)
         let path = store.path(of: registered.modelVersion)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let edited = try #require(NodeCovers(covers: fitted.map { $0.map { $0 + 1 } }))
 
         // The payload alone changed: the model loads and predicts (covers play no part), but
         // the covers no longer match their checksum, so explaining is refused.
-        try Data(text.replacingOccurrences(of: original.data, with: edited.data).utf8).write(to: URL(fileURLWithPath: path))
+        try replacing([(original.data, edited.data)], in: bytes).write(to: URL(fileURLWithPath: path))
         let loaded = try store.load(version: registered.modelVersion)
         #expect(throws: ModelFileError.checksumMismatch("node_covers")) {
             try loaded.file.nodeCovers?.unpack(nodeCounts: loaded.file.trees.nodeCounts)
@@ -76,8 +77,20 @@ import Testing
         }
 
         // Payload and its checksum both changed: the metadata checksum refuses the file.
-        try Data(text.replacingOccurrences(of: original.data, with: edited.data)
-            .replacingOccurrences(of: original.sha256, with: edited.sha256).utf8).write(to: URL(fileURLWithPath: path))
+        try replacing([(original.data, edited.data), (original.sha256, edited.sha256)], in: bytes)
+            .write(to: URL(fileURLWithPath: path))
         #expect(throws: ModelFileError.checksumMismatch("metadata")) { try store.load(version: registered.modelVersion) }
+    }
+
+    /// `bytes` with each text replaced by another of the same length (so any binary part after
+    /// the JSON keeps its offsets).
+    private func replacing(_ pairs: [(String, String)], in bytes: Data) throws -> Data {
+        var result = bytes
+        for (old, new) in pairs {
+            precondition(old.utf8.count == new.utf8.count)
+            let range = try #require(result.range(of: Data(old.utf8)))
+            result.replaceSubrange(range, with: Data(new.utf8))
+        }
+        return result
     }
 }
