@@ -174,7 +174,12 @@ struct ChunkScanner {
                         cursor += 1
                         if cursor == filled {
                             if !atEnd { continue reading }
-                            // A delimiter right before the end of the file: one more, empty field.
+                            // A delimiter right before the end of the file: one more, empty field,
+                            // whose slot must be set too, or it keeps the previous record's range
+                            // (found by scripts/fuzz.sh, csv_etl).
+                            if column < fieldCount, slotOfColumn[column] >= 0 {
+                                processor.fields.set(slotOfColumn[column], start: cursor, end: cursor, escaped: false)
+                            }
                             column += 1
                             break
                         }

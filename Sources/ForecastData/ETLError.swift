@@ -52,6 +52,6 @@ public enum ETLError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func list(_ names: [String]) -> String {
-        names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
+        names.isEmpty ? "none" : names.map { "'\(ShownText.escaped($0))'" }.joined(separator: ", ")
     }
 }

@@ -107,12 +107,6 @@ struct RecordProcessor {
             orderHash = fields.isEscaped(slots.order)
                 ? Self.unescaped(text).withUnsafeBufferPointer(OrderIDHash.hash) : OrderIDHash.hash(text)
         }
-        if isRecount {
-            if let orderHash, orderHash % partitions == partition, recountDays.contains(ordinal) {
-                table.addOrder(ordinal: ordinal, orderHash: orderHash)
-            }
-            return
-        }
         let amount: Double
         if slots.amount >= 0 {
             let text = fields.bytes(slots.amount, in: buffer)
@@ -131,6 +125,14 @@ struct RecordProcessor {
                   let price = FieldParsers.decimal(priceText, decimalComma: decimalComma)
             else { return skip(.badAmount, line) { Self.quote(quantityText) + " × " + Self.quote(priceText) } }
             amount = quantity * price
+        }
+        // A recount counts the ids of used rows only: after the amount's checks, or a row
+        // skipped for its amount would add an order (found by scripts/fuzz.sh, csv_etl).
+        if isRecount {
+            if let orderHash, orderHash % partitions == partition, recountDays.contains(ordinal) {
+                table.addOrder(ordinal: ordinal, orderHash: orderHash)
+            }
+            return
         }
         table.add(ordinal: ordinal, amount: amount, orderHash: orderHash)
     }
@@ -172,7 +174,7 @@ struct RecordProcessor {
     /// `'text'`, cut to 40 bytes, for messages.
     static func quote(_ text: UnsafeBufferPointer<UInt8>) -> String {
         let shown = String(decoding: UnsafeBufferPointer(rebasing: text.prefix(40)), as: UTF8.self)
-        return "'" + shown + (text.count > 40 ? "…'" : "'")
+        return "'" + ShownText.escaped(shown) + (text.count > 40 ? "…'" : "'")
     }
 
     /// A quoted field's content with each `""` turned back into `"`.

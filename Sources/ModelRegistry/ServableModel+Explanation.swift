@@ -2,25 +2,53 @@ import ForecastData
 import Forest
 
 extension ServableModel {
-    /// Why the forecast for `day` (same inputs as `predict`) is what it is: exact SHAP values
-    /// of the forest's features, in `featureNames` order, and the forest's expected value;
-    /// they add up to `predict(…).value` to rounding (1e-9 on the daily model).
+    /// Why the forecast for `day` (same inputs as `predict`) is what it is; the contributions
+    /// plus the expected value give `predict(…).value` to rounding (1e-9 on the daily model).
     ///
-    /// Tens of milliseconds for the daily model (TreeSHAP walks every leaf of every tree), so
-    /// it runs only when a caller asks; the first call also builds the explainer from the
-    /// file's node covers. A model trained before covers were stored cannot explain.
+    /// - A forest: exact SHAP values of its features (TreeSHAP), in `featureNames` order, and
+    ///   its expected value. A scale-free forest's are multiplied by the 7-day mean, as its
+    ///   output is.
+    /// - A rule: its own terms (`RuleModel.terms`), expected value 0.
+    /// - A blend: each part's, weighted as the blend weighs them.
+    ///
+    /// A forest's explanation takes tens of milliseconds (TreeSHAP walks every leaf of every
+    /// tree), so it runs only when a caller asks; the first call also builds the explainer from
+    /// the file's node covers. A forest trained before covers were stored cannot explain.
     public func explain(
         revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>
     ) throws(ExplanationError) -> ModelExplanation {
-        let explainer = try explainers.explainer(file: file, forest: forest)
-        // The same row `predict` builds on the stack, as an array.
-        let row = featureSet == FeatureSet.extended.rawValue
-            ? ExtendedWindow(earlier: earlier).features(revenue: revenue, orderCount: orderCount, day: day)
-            : [revenue, Double(orderCount)]
-        let explanation = explainer.explain(row: row)
+        let recent = RecentRevenue(earlier: earlier, today: revenue)
+        switch forecaster {
+        case let .rule(rule):
+            return ModelExplanation(expectedValue: 0, contributions: rule.terms(recent, day: day))
+        case let .blend(part, rule):
+            let forest = try forestPart(part, revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
+            let weight = Forecaster.blendWeight
+            return ModelExplanation(
+                expectedValue: weight * forest.expectedValue,
+                contributions: forest.contributions.map { (name: $0.name, value: weight * $0.value) }
+                    + rule.terms(recent, day: day).map { (name: $0.name, value: (1 - weight) * $0.value) }
+            )
+        default:
+            return try forestPart(forecaster, revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
+        }
+    }
+
+    /// The SHAP values of a forest forecaster (`levels` or `scaleFree`), in forecast units.
+    private func forestPart(
+        _ part: Forecaster, revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>
+    ) throws(ExplanationError) -> ModelExplanation {
+        guard let forest = part.forest,
+              let row = part.forestRow(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier) else {
+            return ModelExplanation(expectedValue: 0, contributions: [])
+        }
+        let explanation = try explainers.explainer(file: file, forest: forest).explain(row: row)
+        // A scale-free forest predicts relative to the 7-day mean; its forecast is that times it.
+        var scale = 1.0
+        if case .scaleFree = part { scale = ScaleFreeFeatures.scale(RecentRevenue(earlier: earlier, today: revenue)) }
         return ModelExplanation(
-            expectedValue: explanation.expectedValue,
-            contributions: zip(featureNames, explanation.contributions).map { (name: $0, value: $1) }
+            expectedValue: scale * explanation.expectedValue,
+            contributions: zip(part.features.names, explanation.contributions).map { (name: $0, value: scale * $1) }
         )
     }
 }

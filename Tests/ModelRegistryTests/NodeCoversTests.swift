@@ -25,20 +25,21 @@ import Testing
         let store = ModelStore(directory: try Fixtures.temporaryDirectory())
         let trained = try Fixtures.trained(.extended)
         var file = trained.file
-        let covers = try #require(trained.forest.nodeCovers)
+        let covers = try #require(trained.forest?.nodeCovers)
         file.nodeCovers = NodeCovers(covers: covers)
         let registered = try store.register(file)
         let loaded = try store.load(version: registered.modelVersion)
+        let forest = try #require(loaded.forest)
         let stored = try #require(loaded.file.nodeCovers)
         let unpacked = try stored.unpack(nodeCounts: loaded.file.trees.nodeCounts)
         #expect(unpacked == covers)
         let explainer = try ForestExplainer(
-            trees: loaded.forest.trees, covers: unpacked, featureCount: loaded.forest.featureCount
+            trees: forest.trees, covers: unpacked, featureCount: forest.featureCount
         )
         let row = [12000, 240, 3, 11000, 10500, 9000, 1.09]
         let explanation = explainer.explain(row: row)
         let total = explanation.expectedValue + explanation.contributions.reduce(0, +)
-        #expect(abs(total - loaded.forest.predict(row: row)) < 1e-9)
+        #expect(abs(total - forest.predict(row: row)) < 1e-9)
         // Bytes, not text: a model file may end with binary trees after its JSON.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path(of: registered.modelVersion)))
         #expect(bytes.range(of: Data("\"node_covers\"".utf8)) != nil)
@@ -57,7 +58,7 @@ import Testing
         let store = ModelStore(directory: try Fixtures.temporaryDirectory())
         let trained = try Fixtures.trained()
         var file = trained.file
-        let fitted = try #require(trained.forest.nodeCovers)
+        let fitted = try #require(trained.forest?.nodeCovers)
         let original = try #require(NodeCovers(covers: fitted))
         file.nodeCovers = original
         let registered = try store.register(file)

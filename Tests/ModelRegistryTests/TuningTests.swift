@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func run_WithTooManyFolds_FailsWithTheFix() {
-        let training = TrainingOptions(featureSet: .basic, backtestFolds: 50)
+        let training = TrainingOptions(featureSet: .basic, backtestFolds: 50, backtestIsExact: true)
         #expect(throws: TrainingError.self) {
             try Tuning.run(records: Fixtures.records(days: 40), options: Tuning.Options(trials: 2, seed: 1, jobs: 1, training: training))
         }

@@ -55,7 +55,14 @@ enum TuneCommand: Command {
         } else {
             training.featureSet = TrainDefaults.featureSet
         }
-        training.backtestFolds = try options.int("backtest", in: 1...1000) ?? defaultFolds
+        // As in train: an explicit --backtest K is run as asked (an error if the test rows cannot
+        // make K blocks of 2 days); the default shrinks to fit a small file.
+        if let folds = try options.int("backtest", in: 1...1000) {
+            training.backtestFolds = folds
+            training.backtestIsExact = true
+        } else {
+            training.backtestFolds = defaultFolds
+        }
         if let fraction = try options.double("test-fraction", in: 0...1) {
             guard fraction > 0, fraction < 1 else {
                 throw CLIError.usage("--test-fraction expects a number between 0 and 1 (exclusive), got '\(fraction)'")
