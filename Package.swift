@@ -41,7 +41,12 @@ let package = Package(
         .executableTarget(name: "forecast", dependencies: ["ForecastCLI"], swiftSettings: .project),
 
         .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData"], swiftSettings: .project),
-        .testTarget(name: "ForestTests", dependencies: ["Forest"], swiftSettings: .project),
+        .testTarget(
+            name: "ForestTests",
+            dependencies: ["Forest"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: .project
+        ),
         .testTarget(name: "ModelRegistryTests", dependencies: ["ModelRegistry"], swiftSettings: .project),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: .project),
         .testTarget(name: "ForecastServiceTests", dependencies: ["ForecastService"], swiftSettings: .project),

@@ -6,6 +6,7 @@ public enum ForecastCLI {
         CommandEntry(GenerateCommand.self),
         CommandEntry(ETLCommand.self),
         CommandEntry(TrainCommand.self),
+        CommandEntry(TuneCommand.self),
         CommandEntry(PredictCommand.self),
         CommandEntry(ModelsCommand.self),
         CommandEntry(ServeCommand.self),

@@ -10,6 +10,11 @@ extension APIDescription {
     private static let inputSchema = """
         {"type":"object","required":["ca_total","nb_commandes"],"properties":{\(inputProperties)}}
         """
+    /// `explain`, which the single-forecast routes take (not the batch: an explanation costs
+    /// tens of milliseconds, a thousand of them would hold an event loop for seconds).
+    private static let explainProperty = """
+        "explain":{"type":"boolean","default":false,"description":"Add 'explanation': {'expected_value', 'contributions': {feature: value}}, each feature's exact SHAP value (TreeSHAP); they add up to the forecast. 422 for a model trained before explanations existed"}
+        """
     private static let errorResponses: [(Int, String)] = [
         (400, "Malformed HTTP or JSON"), (411, "No Content-Length (chunked bodies are refused)"),
         (413, "Body over the limit"), (415, "Content-Type is not JSON"),
@@ -23,7 +28,10 @@ extension APIDescription {
             Operation(
                 method: "POST", path: "/predict", summary: "Forecast next-day revenue",
                 description: "Predicts the revenue of the day after 'date' from that day's revenue and order count and the daily history before it, with an interval. The answer names 'date' and 'forecast_date' and carries X-Request-Id (the client's if valid, else a new one). The prediction is appended to the prediction log before the response is sent.",
-                requestExample: "{\"ca_total\": 15000.0, \"nb_commandes\": 320, \"date\": \"2025-12-31\"}", requestSchema: inputSchema,
+                requestExample: "{\"ca_total\": 15000.0, \"nb_commandes\": 320, \"date\": \"2025-12-31\"}",
+                requestSchema: """
+                    {"type":"object","required":["ca_total","nb_commandes"],"properties":{\(inputProperties),\(explainProperty)}}
+                    """,
                 responses: [(200, "The forecast")] + errorResponses, responseType: "application/json"
             ),
             Operation(
@@ -32,7 +40,7 @@ extension APIDescription {
                 requestExample: "{\"ca_total\": 15000.0, \"nb_commandes\": 320, \"seuil_alerte\": 10000}",
                 requestSchema: """
                     {"type":"object","required":["ca_total","nb_commandes"],"properties":{\
-                    \(inputProperties),\
+                    \(inputProperties),\(explainProperty),\
                     "seuil_alerte":{"type":"number","minimum":0,"default":10000}}}
                     """,
                 responses: [(200, "The forecast and the alert")] + errorResponses, responseType: "application/json"

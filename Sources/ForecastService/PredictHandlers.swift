@@ -12,8 +12,9 @@ enum PredictHandlers {
     static let maxBatchItems = 1000
 
     static func predict(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
-        let input = try PredictionInput.from(try RequestBody.json(request))
-        let forecast = try Forecast.make(input, context, request: request)
+        let body = try RequestBody.json(request)
+        let input = try PredictionInput.from(body)
+        let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
         try log(state, context, forecast.entry)
         state.metrics.shards[context.loop].predictions.wrappingAdd(1, ordering: .relaxed)
         return forecast.response(json: "{" + forecast.members + "}")
@@ -25,7 +26,7 @@ enum PredictHandlers {
         let threshold = body["seuil_alerte"] == nil || body["seuil_alerte"] == .null
             ? PredictionJSON.defaultAlertThreshold
             : try PredictionInput.number(body, "seuil_alerte", "")
-        let forecast = try Forecast.make(input, context, request: request)
+        let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
         try log(state, context, forecast.entry)
         state.metrics.shards[context.loop].alertPredictions.wrappingAdd(1, ordering: .relaxed)
         let alert = forecast.entry.prediction < threshold
@@ -110,16 +111,20 @@ private struct Forecast {
     let entry: PredictionLogEntry
     let members: String
 
-    /// Forecasts one request's input with its own id.
-    static func make(_ input: PredictionInput, _ context: ServiceContext, request: HTTPRequest) throws(HTTPError) -> Forecast {
+    /// Forecasts one request's input with its own id; with `explain`, the members end with the
+    /// forecast's explanation.
+    static func make(
+        _ input: PredictionInput, _ context: ServiceContext, request: HTTPRequest, explain: Bool
+    ) throws(HTTPError) -> Forecast {
         let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
-        return try make(input, context, requestID: requestID, timestamp: UTCTimestamp.now(), location: "")
+        return try make(input, context, requestID: requestID, timestamp: UTCTimestamp.now(), location: "", explain: explain)
     }
 
     /// Forecasts `input` with the loop's model and history (503 without a model, 422 when the
-    /// history lacks days the features need).
+    /// history lacks days the features need, or when `explain` is asked of a model that cannot).
     static func make(
-        _ input: PredictionInput, _ context: ServiceContext, requestID: String, timestamp: String, location: String
+        _ input: PredictionInput, _ context: ServiceContext, requestID: String, timestamp: String, location: String,
+        explain: Bool = false
     ) throws(HTTPError) -> Forecast {
         let model = try PredictHandlers.requireModel(context)
         let day = try ForecastDay.resolve(input, model: model, served: context.history, location: location)
@@ -132,9 +137,20 @@ private struct Forecast {
             timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount, prediction: outcome.value,
             modelVersion: model.version, calendar: calendar
         )
-        return Forecast(entry: entry, members: PredictionJSON.members(
+        var members = PredictionJSON.members(
             input: input, outcome: outcome, timestamp: timestamp, version: model.version, calendar: calendar
-        ))
+        )
+        // Only asked-for explanations cost anything: the plain path never reaches this.
+        if explain {
+            do {
+                members += ExplanationJSON.member(try model.explain(
+                    revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier
+                ))
+            } catch {
+                throw .unprocessable(error.message)
+            }
+        }
+        return Forecast(entry: entry, members: members)
     }
 
     /// A 200 with `json` and the request's id.

@@ -34,6 +34,57 @@ public protocol PredictionModel: Sendable {
     /// The forecast for the day after `day`, which had `revenue` and `orderCount`; `earlier` is
     /// the revenue of the days before `day`, oldest first. Pure and thread-safe.
     func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> PredictionOutcome
+    /// Each feature's contribution to the same forecast (`"explain": true`); slower than
+    /// `predict` (exact TreeSHAP), so only called when asked. Throws when the model cannot
+    /// explain, with a message naming the fix.
+    func explain(
+        revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>
+    ) throws(ExplanationUnavailable) -> PredictionExplanation
+}
+
+extension PredictionModel {
+    /// A model that does not say how it explains itself cannot.
+    public func explain(
+        revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>
+    ) throws(ExplanationUnavailable) -> PredictionExplanation {
+        throw ExplanationUnavailable(message: "model \(version) cannot explain its forecasts")
+    }
+}
+
+/// A forecast broken down: `expectedValue` plus the contributions equals the forecast.
+public struct PredictionExplanation: Sendable, Equatable {
+    /// The model's baseline (for a forest, its mean prediction over the training data).
+    public var expectedValue: Double
+    /// Per feature name, in the model's feature order.
+    public var contributions: [Contribution]
+
+    /// One feature's share of the forecast.
+    public struct Contribution: Sendable, Equatable {
+        public var feature: String
+        public var value: Double
+
+        /// A named contribution.
+        public init(feature: String, value: Double) {
+            self.feature = feature
+            self.value = value
+        }
+    }
+
+    /// An explanation from its parts.
+    public init(expectedValue: Double, contributions: [Contribution]) {
+        self.expectedValue = expectedValue
+        self.contributions = contributions
+    }
+}
+
+/// Why a model cannot explain a forecast (answered as 422 with this message).
+public struct ExplanationUnavailable: Error, Equatable, Sendable {
+    public var message: String
+
+    /// An error with its one-line message.
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// Where the current model comes from: a cheap version check for polling and a full load.

@@ -24,6 +24,20 @@ public struct RegistryModel: PredictionModel {
         let prediction = model.predict(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
         return PredictionOutcome(value: prediction.value, lower: prediction.lower, upper: prediction.upper)
     }
+
+    public func explain(
+        revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>
+    ) throws(ExplanationUnavailable) -> PredictionExplanation {
+        do {
+            let explanation = try model.explain(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
+            return PredictionExplanation(
+                expectedValue: explanation.expectedValue,
+                contributions: explanation.contributions.map { .init(feature: $0.name, value: $0.value) }
+            )
+        } catch {
+            throw ExplanationUnavailable(message: error.description)
+        }
+    }
 }
 
 /// A `ModelStore` as the service's `ModelSource`: the token is the current version plus its

@@ -11,6 +11,10 @@ public enum ForestError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFinite(String)
     /// A stored tree is not a well-formed tree.
     case malformedTree(index: Int, reason: String)
+    /// The forest carries no node covers, which explaining a prediction needs.
+    case missingCovers
+    /// Stored node covers do not fit the trees.
+    case malformedCovers(String)
 
     /// One line naming the problem and the fix.
     public var description: String {
@@ -25,6 +29,10 @@ public enum ForestError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(detail) is not a finite number; remove or fix that value"
         case let .malformedTree(index, reason):
             "tree \(index) is malformed: \(reason); the model file is damaged, train a new model"
+        case .missingCovers:
+            "the model has no node covers (it was trained before explanations existed); retrain it with 'forecast train' to explain its predictions"
+        case let .malformedCovers(detail):
+            "the node covers do not fit the trees: \(detail); the model file is damaged, train a new model"
         }
     }
 }

@@ -25,6 +25,10 @@ public struct RandomForestRegressor: Sendable, Equatable {
     public let outOfBagR2: Double?
     /// The same trees laid out for the one-row walk (derived from `nodes`; nil past 2^31 nodes).
     let walk: WalkLayout?
+    /// Training weight (bootstrap count) that reached each node, one array per tree in the
+    /// order of `trees[t].nodes`: what TreeSHAP needs to explain a prediction. Set by `fit`;
+    /// nil for a forest rebuilt from storage without them.
+    public internal(set) var nodeCovers: [[Double]]? = nil
 
     /// Fits a forest on `features` → `targets`.
     ///
@@ -65,10 +69,12 @@ public struct RandomForestRegressor: Sendable, Equatable {
         let oob = outOfBag
             ? PhaseTimings.measure("oob") { OutOfBag.r2(trees: fitted, features: features, targets: targets, jobs: jobs) }
             : nil
-        return RandomForestRegressor(
+        var forest = RandomForestRegressor(
             parameters: parameters, featureCount: features.featureCount, trees: fitted.map(\.tree),
             featureImportances: importances, outOfBagR2: oob
         )
+        forest.nodeCovers = fitted.map(\.covers)
+        return forest
     }
 
     /// A forest from its trees (validated ones, e.g. from `DecisionTree.init(nodes:…)`).

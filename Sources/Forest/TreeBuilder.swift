@@ -79,25 +79,27 @@ struct TreeBuilder {
         var importances = [Double](repeating: 0, count: featureCount)
         var nodes: [DecisionTree.Node] = []
         nodes.reserveCapacity(2 * used)
+        var covers: [Double] = []
+        covers.reserveCapacity(2 * used)
         stats.withUnsafeBufferPointer { stats in
             set.targets.withUnsafeBufferPointer { y in
                 order.withUnsafeMutableBufferPointer { order in
                     sorted.withUnsafeMutableBufferPointer { sorted in
                         grow(
                             stats: stats, y: y, order: order, sorted: sorted, used: used, random: &random,
-                            nodes: &nodes, importances: &importances
+                            nodes: &nodes, covers: &covers, importances: &importances
                         )
                     }
                 }
             }
         }
-        return FittedTree(tree: DecisionTree(trusted: nodes), importances: importances, inBag: inBag)
+        return FittedTree(tree: DecisionTree(trusted: nodes), covers: covers, importances: importances, inBag: inBag)
     }
 
     private func grow(
         stats: UnsafeBufferPointer<RowStat>, y: UnsafeBufferPointer<Double>, order: UnsafeMutableBufferPointer<Int32>,
         sorted: UnsafeMutableBufferPointer<Double>, used: Int, random: inout SeededGenerator,
-        nodes: inout [DecisionTree.Node], importances: inout [Double]
+        nodes: inout [DecisionTree.Node], covers: inout [Double], importances: inout [Double]
     ) {
         let rowCount = set.features.rowCount
         let featureCount = set.features.featureCount
@@ -141,6 +143,9 @@ struct TreeBuilder {
                 highest = max(highest, target)
             }
             let mean = sum / weight
+            // The node's cover (scikit-learn's `weighted_n_node_samples`), which TreeSHAP needs;
+            // recorded beside the node, it plays no part in the prediction.
+            covers.append(weight)
             let impurity = max(0, sumSquares / weight - mean * mean)
             if id == 0 { rootWeight = weight }
             if pending.parentFeature >= 0 { importances[pending.parentFeature] -= weight * impurity }

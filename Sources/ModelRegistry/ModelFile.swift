@@ -35,6 +35,8 @@ public struct ModelFile: Sendable, Equatable, Codable {
     public var interval: ConformalInterval?
     public var metadataSHA256: String
     public var trees: PackedTrees
+    /// Each node's training cover, for explanations (nil in files written before it existed).
+    public var nodeCovers: NodeCovers?
 
     enum CodingKeys: String, CodingKey {
         case format
@@ -50,6 +52,7 @@ public struct ModelFile: Sendable, Equatable, Codable {
         case rule, interval
         case metadataSHA256 = "metadata_sha256"
         case trees
+        case nodeCovers = "node_covers"
     }
 
     /// Fields in the order a reader of the file meets them.

@@ -135,13 +135,15 @@ public enum ModelFileCodec {
         }
     }
 
-    /// SHA-256 of the canonical JSON (sorted keys, compact) of everything but the trees' data
-    /// and the digest itself; the trees' own checksum (`checksum`, or format 1's `sha256`) is
-    /// included, so it covers them too.
+    /// SHA-256 of the canonical JSON (sorted keys, compact) of everything but the trees' and
+    /// the node covers' data and the digest itself; the trees' own checksum (`checksum`, or
+    /// format 1's `sha256`) and the covers' `sha256` are included, so it covers them too.
     static func metadataDigest(of file: ModelFile) throws -> String {
         var stripped = file
         stripped.metadataSHA256 = ""
         if stripped.trees.data != nil { stripped.trees.data = "" }
+        // The covers' payload is summarised by its own `sha256`, checked when unpacked.
+        stripped.nodeCovers?.data = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return SHA256.hex(of: try encoder.encode(stripped))

@@ -39,6 +39,8 @@ public struct ServableModel: Sendable {
     public let infoJSON: String
 
     private let interval: ConformalInterval?
+    /// Built on the first explained forecast (see `explain`), never on the prediction path.
+    let explainers = ExplainerCache()
 
     /// Builds a servable model from a validated file and its forecaster.
     init(file: ModelFile, forecaster: Forecaster) throws(ModelFileError) {

@@ -8,7 +8,7 @@ import Testing
         defer { directory.cleanUp() }
         let result = try ForecastBinary.run(["--help"], in: directory.url)
         #expect(result.status == 0)
-        for command in ["generate", "etl", "train", "predict", "models", "serve", "plot", "drift"] {
+        for command in ["generate", "etl", "train", "tune", "predict", "models", "serve", "plot", "drift"] {
             #expect(result.stdout.contains("  \(command) "), "root help lacks \(command)")
         }
     }
@@ -35,7 +35,7 @@ import Testing
     @Test func everyCommandHasHelp() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        for command in ["generate", "etl", "train", "predict", "models", "serve", "plot", "drift"] {
+        for command in ["generate", "etl", "train", "tune", "predict", "models", "serve", "plot", "drift"] {
             let result = try ForecastBinary.run([command, "--help"], in: directory.url)
             #expect(result.status == 0, "\(command) --help failed")
             #expect(result.stdout.contains("USAGE: forecast \(command)"))

@@ -24,6 +24,7 @@ enum PredictCommand: Command {
             OptionSpec("features", value: "PATH", help: "Daily history (features file).", default: "data/processed/features_daily.csv"),
             OptionSpec("model", value: "VERSION", help: "Use this version instead of the current one."),
             OptionSpec("models-dir", value: "DIR", help: "Model registry folder.", default: "models"),
+            OptionSpec.flag("explain", help: "Also print each feature's contribution to the forecast (exact TreeSHAP)."),
             OptionSpec.flag("json", help: "Print one JSON object on stdout."),
         ]
     )
@@ -47,11 +48,19 @@ enum PredictCommand: Command {
         }
         let day = try forecastDay(options, historyLength: model.historyLength)
         let prediction = model.predict(revenue: revenue, orderCount: orders, day: day.day, earlier: day.earlier)
+        var explanation: ModelExplanation?
+        if options.flag("explain") {
+            do {
+                explanation = try model.explain(revenue: revenue, orderCount: orders, day: day.day, earlier: day.earlier)
+            } catch {
+                throw CLIError.failure(error.description)
+            }
+        }
         if options.flag("json") {
             let object = PredictJSON(
                 prediction: prediction.value, lower: prediction.lower, upper: prediction.upper,
                 inputs: .init(revenue: revenue, orderCount: orders), modelVersion: model.version,
-                date: day.day.iso, forecastDate: day.forecastDay.iso
+                date: day.day.iso, forecastDate: day.forecastDay.iso, explanation: explanation.map(ExplanationView.init)
             )
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -62,6 +71,7 @@ enum PredictCommand: Command {
                 ?? "10th–90th percentile of the trees"
             console.err(String(format: "forecast for %@ (from %@); interval (%@): %.2f to %.2f; model %@",
                                day.forecastDay.iso, day.day.iso, kind, prediction.lower, prediction.upper, model.version))
+            if let explanation { for line in ExplanationView.lines(explanation) { console.out(line) } }
         }
         return .success
     }
@@ -110,6 +120,8 @@ enum PredictCommand: Command {
         let modelVersion: String
         let date: String
         let forecastDate: String
+        /// Present only with --explain (encoded with `encodeIfPresent`).
+        let explanation: ExplanationView?
 
         enum CodingKeys: String, CodingKey {
             case prediction = "prediction_ca_jour_suivant", lower = "interval_lower", upper = "interval_upper"
@@ -117,6 +129,40 @@ enum PredictCommand: Command {
             case modelVersion = "model_version"
             case date
             case forecastDate = "forecast_date"
+            case explanation
+        }
+    }
+
+    /// `"explanation": {"expected_value": X, "contributions": {FEATURE: X, …}}`, as the server
+    /// answers `"explain": true`.
+    private struct ExplanationView: Encodable {
+        let explanation: ModelExplanation
+
+        enum CodingKeys: String, CodingKey {
+            case expectedValue = "expected_value", contributions
+        }
+
+        init(_ explanation: ModelExplanation) {
+            self.explanation = explanation
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(explanation.expectedValue, forKey: .expectedValue)
+            var contributions: [String: Double] = [:]
+            for (name, value) in explanation.contributions { contributions[name] = value }
+            try container.encode(contributions, forKey: .contributions)
+        }
+
+        /// The text form: the baseline, then the features, largest effect first.
+        static func lines(_ explanation: ModelExplanation) -> [String] {
+            let width = explanation.contributions.map(\.name.count).max() ?? 0
+            var lines = [String(format: "expected value %.2f (mean forecast over the training days), then each feature's contribution:",
+                                explanation.expectedValue)]
+            for (name, value) in explanation.contributions.sorted(by: { abs($0.value) > abs($1.value) }) {
+                lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %+12.2f", value))
+            }
+            return lines
         }
     }
 }

@@ -30,6 +30,9 @@ enum TrainCommand: Command {
                        help: "basic (ca_total, nb_commandes) or extended (adds weekday, moving averages, week-before).",
                        default: TrainDefaults.featureSet.rawValue, group: "Input"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry folder.", default: "models", group: "Input"),
+            OptionSpec("params", value: "PATH",
+                       help: "Hyperparameters from a JSON file (as 'forecast tune' writes); the options below override it.",
+                       group: "Forest"),
             OptionSpec("trees", value: "N", help: "Number of trees.", default: "200", group: "Forest"),
             OptionSpec("seed", value: "N", help: "Random seed (same seed, same model).", default: "42", group: "Forest"),
             OptionSpec("max-depth", value: "N", help: "Deepest level of a leaf.", default: "unlimited", group: "Forest"),
@@ -78,7 +81,10 @@ enum TrainCommand: Command {
     ) throws -> ModelFile {
         let (records, digest) = try PhaseTimings.measure("read") { try readFeatures(featuresPath) }
         let result = try Trainer.train(records: records, featuresPath: featuresPath, featuresSHA256: digest, options: training)
-        return try store.register(result.file)
+        var file = result.file
+        // The covers let the served model explain its forecasts (exact TreeSHAP).
+        file.nodeCovers = result.forest?.nodeCovers.flatMap { NodeCovers(covers: $0) }
+        return try store.register(file)
     }
 
     /// The table and the SHA-256 recorded with the model: of the file's bytes, or for a folder of

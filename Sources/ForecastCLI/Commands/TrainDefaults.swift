@@ -8,6 +8,8 @@ enum TrainDefaults {
 
     static func options(from options: ParsedOptions) throws -> TrainingOptions {
         var parameters = ForestParameters()
+        // A parameters file first, so that any option given on the command line wins over it.
+        if let path = options.string("params") { try TunedParameters.read(path: path).apply(to: &parameters) }
         if let trees = try options.int("trees", in: 1...100_000) { parameters.treeCount = trees }
         if let seed = try options.int("seed", in: 0...Int.max) { parameters.seed = UInt64(seed) }
         if let depth = try options.int("max-depth", in: 1...10_000) { parameters.maxDepth = depth }
