@@ -117,7 +117,11 @@ struct CalendarTests {
         let replaced = harness.send("POST", "/predict", json: "{\"ca_total\": 1, \"nb_commandes\": 1}", headers: [("X-Request-Id", "a,b\"c")])
         let made = try #require(replaced.headers.first { $0.0 == "X-Request-Id" }?.1)
         #expect(made != "a,b\"c" && !made.isEmpty)
+        let refused = harness.send("POST", "/predict", json: "{\"ca_total\": -1, \"nb_commandes\": 1}", headers: [("X-Request-Id", "bad-1")])
+        #expect(refused.status == 422)
+        #expect(refused.headers.first { $0.0 == "X-Request-Id" }?.1 == "bad-1")
         let lines = try harness.logLines()
+        #expect(lines.count == 3)
         #expect(PredictionLogEntry.parse(Substring(lines[1]))?.calendar?.requestID == "abc-123.X:9_z")
         #expect(PredictionLogEntry.parse(Substring(lines[2]))?.calendar?.requestID == made)
     }
