@@ -156,6 +156,14 @@ import Testing
         #expect(object["feature_names"] as? [String] == ["ca_total", "nb_commandes"])
         let other = try #require(object["other_feature_set"] as? [String: Any])
         #expect(other["feature_set"] as? String == "extended")
+        // Without the backtest, the fit alone: no comparison with the other feature set.
+        let alone = try ForecastBinary.run(
+            ["train", "--trees", "10", "--feature-set", "basic", "--model", "forest", "--backtest", "0", "--json"], in: directory.url
+        )
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let fitOnly = try #require(try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+        #expect(fitOnly["other_feature_set"] == nil || fitOnly["other_feature_set"] is NSNull)
+        #expect((fitOnly["timings"] as? [String: Double])?.keys.contains { $0.hasPrefix("other_feature_set") } == false)
     }
 
     @Test func badValues_AreUsageErrors() throws {
