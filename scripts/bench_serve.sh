@@ -205,7 +205,8 @@ cat "$WORK"/received.* | sort -u > received.txt
 awk -F, 'NR > 1 { sub(/\.0$/, "", $2); print $2 }' "$WORK/kill_log.csv" | sort -u > logged.txt
 RECEIVED=$(wc -l < received.txt)
 MISSING=$(comm -23 received.txt logged.txt | wc -l)
-TORN=$(awk -F, 'NR > 1 && (NF != 5 || length($1) != 24)' "$WORK/kill_log.csv" | wc -l)
+# A line is whole when it has its header's field count (5, or 10 with the calendar columns).
+TORN=$(awk -F, 'NR == 1 { fields = NF } NR > 1 && (NF != fields || length($1) != 24)' "$WORK/kill_log.csv" | wc -l)
 LOGGED=$(log_lines "$WORK/kill_log.csv")
 
 echo
