@@ -27,10 +27,23 @@ public final class AtomicFileStream {
         } catch {
             throw .cannotWrite(path: path, reason: "cannot create folder \(directory.path): \(error.localizedDescription)")
         }
+        AtomicFileStream.removeOrphans(of: url.lastPathComponent, in: directory.path)
         temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp").path
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         buffer.reserveCapacity(Self.flushThreshold + 4096)
+    }
+
+    /// Removes the temporary files (`.NAME.PID.UUID.tmp`) a killed run (SIGKILL, power loss)
+    /// left in `directory` for `name` (any name when nil): those whose writer process no longer
+    /// exists. A live writer's file is left alone.
+    public static func removeOrphans(of name: String? = nil, in directory: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix("." + (name.map { $0 + "." } ?? "")) && entry.hasSuffix(".tmp") {
+            let parts = entry.dropLast(4).split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + entry) }
+        }
     }
 
     deinit {

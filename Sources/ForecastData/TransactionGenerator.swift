@@ -14,13 +14,16 @@ public struct TransactionGenerator {
         /// When set, volume is scaled so the file holds exactly this many data lines (the run
         /// goes past `days` if needed): for benchmarks.
         public var rows: Int?
+        /// The demand pattern (default: the full calendar of `ShopCalendar`).
+        public var shape: DemandShape
 
         /// `days` days from `start` drawn from `seed`; `rows` fixes the line count instead.
-        public init(start: Day, days: Int, seed: UInt64, rows: Int? = nil) {
+        public init(start: Day, days: Int, seed: UInt64, rows: Int? = nil, shape: DemandShape = .calendar) {
             self.start = start
             self.days = days
             self.seed = seed
             self.rows = rows
+            self.shape = shape
         }
     }
 
@@ -76,7 +79,7 @@ public struct TransactionGenerator {
         while true {
             if let target = options.rows { if rows >= target { break } } else if dayIndex >= options.days { break }
             let day = options.start.adding(days: dayIndex)
-            var lambda = ShopCalendar.expectedOrders(on: day, dayIndex: dayIndex) * scale
+            var lambda = options.shape.expectedOrders(on: day, dayIndex: dayIndex, days: options.days) * scale
             if random.nextUnit() < Self.flashPromoProbability { lambda *= 1.5 }
             lambda *= max(0.5, 1 + 0.08 * random.nextNormal())
             let count = max(0, Int((lambda + lambda.squareRoot() * random.nextNormal()).rounded()))
@@ -136,7 +139,7 @@ public struct TransactionGenerator {
         guard let rows = options.rows else { return 1 }
         var expectedOrders = 0.0
         for index in 0..<max(1, options.days) {
-            expectedOrders += ShopCalendar.expectedOrders(on: options.start.adding(days: index), dayIndex: index)
+            expectedOrders += options.shape.expectedOrders(on: options.start.adding(days: index), dayIndex: index, days: options.days)
         }
         let linesPerOrder = 1 / (1 - Self.moreLinesProbability)
         return max(1e-6, Double(rows) / (expectedOrders * linesPerOrder))

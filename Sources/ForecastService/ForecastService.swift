@@ -24,6 +24,8 @@ public final class ForecastService: Sendable {
         public var pollInterval: Double
         /// The version `GET /` and the OpenAPI document report (the `forecast` version).
         public var serviceVersion: String
+        /// When set, the prediction routes and `/metrics` need `Authorization: Bearer` it.
+        public var apiToken: BearerToken?
 
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
@@ -49,6 +51,9 @@ public final class ForecastService: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let maintenanceDone = DispatchSemaphore(value: 0)
     private let control = Mutex<(stopping: Bool, forceReload: Bool)>((false, false))
+    private let events: @Sendable (ServiceEvent) -> Void
+    /// The last log rotation failure reported, so a lasting one is reported once.
+    private let logFailure = Mutex<String?>(nil)
 
     /// Opens the log and prepares the server; nothing listens until `start`.
     public init(
@@ -56,6 +61,7 @@ public final class ForecastService: Sendable {
         events: @escaping @Sendable (ServiceEvent) -> Void
     ) throws(PredictionLogError) {
         self.options = options
+        self.events = events
         let log = try PredictionLog(path: options.logPath, policy: options.fsync)
         let slot = ModelSlot()
         let historySlot = HistorySlot()
@@ -63,12 +69,12 @@ public final class ForecastService: Sendable {
             slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
         )
         self.state = state
-        self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, events: events)
+        self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, status: state.modelStatus, events: events)
         self.historyReloader = HistoryReloader(
             source: history ?? FeaturesFileHistorySource(path: options.featuresPath), slot: historySlot,
             status: state.historyStatus, events: events
         )
-        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion))
+        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion), token: options.apiToken)
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
             BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot))
         }
@@ -82,6 +88,8 @@ public final class ForecastService: Sendable {
         let port = try server.start()
         let interval = options.pollInterval
         let thread = Thread { [self] in
+            var reloadsSeen = state.metrics.reloads.load(ordering: .relaxed)
+            var trimDue = false
             while true {
                 _ = wake.wait(timeout: .now() + interval)
                 let (stopping, force) = control.withLock { state -> (Bool, Bool) in
@@ -89,8 +97,20 @@ public final class ForecastService: Sendable {
                     return (state.stopping, state.forceReload)
                 }
                 if stopping { break }
+                // A tick after a reload the loops have let go of the old model: hand its pages
+                // back, or RSS keeps the high-water mark of two models (the soak's 5 % goal).
+                if trimDue {
+                    MemoryTrim.releaseFreeMemory()
+                    trimDue = false
+                }
                 reloader.check(force: force)
                 historyReloader.check(force: force)
+                let reloads = state.metrics.reloads.load(ordering: .relaxed)
+                if reloads != reloadsSeen {
+                    reloadsSeen = reloads
+                    trimDue = true
+                }
+                followLogRotation()
                 if options.fsync == .batch { self.state.log.sync() }
             }
             maintenanceDone.signal()
@@ -98,6 +118,23 @@ public final class ForecastService: Sendable {
         thread.name = "forecast-maintenance"
         thread.start()
         return port
+    }
+
+    /// Opens a new log file if the old one was renamed or deleted (log rotation); a failure is
+    /// reported once, and retried every tick.
+    private func followLogRotation() {
+        do {
+            if try state.log.reopenIfMoved() {
+                logFailure.withLock { $0 = nil }
+                events(.logReopened(path: state.log.path))
+            }
+        } catch {
+            let repeated = logFailure.withLock { last in
+                defer { last = error.description }
+                return last == error.description
+            }
+            if !repeated { events(.logReopenFailed(reason: error.description)) }
+        }
     }
 
     /// Re-reads the current model and the daily history now, even if they did not change (SIGHUP).

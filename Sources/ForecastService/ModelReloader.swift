@@ -9,16 +9,21 @@ final class ModelReloader: Sendable {
     private let source: any ModelSource
     private let slot: ModelSlot
     private let metrics: ServiceMetrics
+    private let status: ModelStatus
     private let events: @Sendable (ServiceEvent) -> Void
     /// The token of the last version tried (loaded or failed); only the maintenance thread writes it.
     private let lastToken = Mutex<String??>(nil)
     /// The last failure reported, so a failure that persists is reported once, not every second.
     private let lastFailure = Mutex<String?>(nil)
 
-    init(source: any ModelSource, slot: ModelSlot, metrics: ServiceMetrics, events: @escaping @Sendable (ServiceEvent) -> Void) {
+    init(
+        source: any ModelSource, slot: ModelSlot, metrics: ServiceMetrics, status: ModelStatus = ModelStatus(),
+        events: @escaping @Sendable (ServiceEvent) -> Void
+    ) {
         self.source = source
         self.slot = slot
         self.metrics = metrics
+        self.status = status
         self.events = events
     }
 
@@ -43,14 +48,16 @@ final class ModelReloader: Sendable {
             }
             slot.install(model)
             lastFailure.withLock { $0 = nil }
+            status.record(failure: nil)
             if !initial { metrics.reloads.wrappingAdd(1, ordering: .relaxed) }
             events(.modelLoaded(version: model.version, previous: previous))
         } catch {
-            report(failure: "cannot load model \(token ?? "?"): \(error)", token: token)
+            report(failure: "cannot load the current model: \(error)", token: token)
         }
     }
 
     private func report(failure reason: String, token: String?) {
+        status.record(failure: reason)
         let repeated = lastFailure.withLock { last in
             defer { last = reason }
             return last == reason

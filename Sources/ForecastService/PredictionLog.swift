@@ -21,76 +21,138 @@ public enum LogFsyncPolicy: String, Sendable, CaseIterable {
 ///
 /// Opened with `O_APPEND`, so every `write` lands at the end of the file atomically with respect
 /// to other writers (threads and processes alike); each line, or each batch of lines, is
-/// exactly one `write`, issued before the response is sent. No user-space lock: the kernel's
-/// per-file append is the only serialisation. The header is written under `flock` when the file
-/// is empty, so servers starting together write it once.
+/// exactly one `write`, issued before the response is sent. No user-space lock on the write
+/// itself: the kernel's per-file append is the only serialisation. The header is written under
+/// `flock` when the file is empty, so servers starting together write it once.
+///
+/// Faults: a write the disk cannot take whole (full, quota, `RLIMIT_FSIZE`) is undone with
+/// `ftruncate`, so the file never holds a torn line, and the request answers 503; the next
+/// request simply tries again, so serving resumes by itself once there is room. A log renamed
+/// or deleted under the server (logrotate) is noticed by `reopenIfMoved()` (the maintenance
+/// thread, about once a second, and SIGHUP): a new file with its header is opened at the path.
 public final class PredictionLog: Sendable {
     /// The path as given.
     public let path: String
     /// The flush policy.
     public let policy: LogFsyncPolicy
-    /// The shape of the file's header, kept for every line appended: a log started before the
-    /// calendar columns stays five-column, so one file never mixes shapes.
-    public let shape: PredictionLogShape
-    private let descriptor: Int32
-    private let dirty = Atomic<Bool>(false)
+    /// The file lines go to now; replaced whole when the path is rotated away.
+    private let current: Mutex<LogFile>
+    /// Serialises undoing a torn write, so two failing writers never truncate each other's.
+    private let repair = Mutex(())
 
     /// Opens (creating the file and its directory if needed) and checks or writes the header.
     public init(path: String, policy: LogFsyncPolicy) throws(PredictionLogError) {
         self.path = path
         self.policy = policy
-        try PredictionLog.createParentDirectory(of: path)
-        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, errno: errno) }
-        do throws(PredictionLogError) {
-            shape = try PredictionLog.prepare(descriptor, path: path)
-        } catch {
-            close(descriptor)
-            throw error
-        }
-        self.descriptor = descriptor
+        current = Mutex(try LogFile(path: path))
     }
 
-    deinit {
-        close(descriptor)
-    }
+    /// The shape of the file's header, kept for every line appended: a log started before the
+    /// calendar columns stays five-column, so one file never mixes shapes.
+    public var shape: PredictionLogShape { file.shape }
+
+    /// The file now (a reference: a writer keeps its file open even if a rotation swaps it).
+    private var file: LogFile { current.withLock { $0 } }
 
     /// Appends `entry`'s line in one `write`.
     public func append(_ entry: PredictionLogEntry) throws(PredictionLogError) {
-        var line = entry.csvLine(shape: shape)
-        if let failure = line.withUTF8({ write($0) }) { throw .writeFailed(path: path, errno: failure) }
+        let file = self.file
+        var line = entry.csvLine(shape: file.shape)
+        if let failure = line.withUTF8({ write($0, to: file) }) { throw .writeFailed(path: path, errno: failure) }
     }
 
     /// Appends several lines in one `write` (a batch is logged whole or not at all).
     public func append(_ entries: [PredictionLogEntry]) throws(PredictionLogError) {
         guard !entries.isEmpty else { return }
+        let file = self.file
         var block = ""
         block.reserveCapacity(entries.count * 80)
-        for entry in entries { block += entry.csvLine(shape: shape) }
-        if let failure = block.withUTF8({ write($0) }) { throw .writeFailed(path: path, errno: failure) }
+        for entry in entries { block += entry.csvLine(shape: file.shape) }
+        if let failure = block.withUTF8({ write($0, to: file) }) { throw .writeFailed(path: path, errno: failure) }
     }
 
     /// Flushes to disk if lines were written since the last sync (the `batch` timer), or
     /// unconditionally with `force` (shutdown, whatever the policy).
     public func sync(force: Bool = false) {
-        if dirty.exchange(false, ordering: .acquiringAndReleasing) || force { _ = fdatasync(descriptor) }
+        let file = self.file
+        if file.dirty.exchange(false, ordering: .acquiringAndReleasing) || force { _ = fdatasync(file.descriptor) }
+    }
+
+    /// Opens a new file at `path` if the one being written is no longer there (renamed or
+    /// deleted, as log rotation does); true when it switched. The old file is synced and
+    /// closed once the last write in flight to it returns, so every line written to it stays
+    /// in it. A failure (e.g. the folder is gone) keeps the old file and is thrown.
+    @discardableResult
+    public func reopenIfMoved() throws(PredictionLogError) -> Bool {
+        let old = file
+        var onDisk = stat()
+        if stat(path, &onDisk) == 0 && onDisk.st_ino == old.inode && onDisk.st_dev == old.device { return false }
+        let replacement = try LogFile(path: path)
+        current.withLock { $0 = replacement }
+        _ = fdatasync(old.descriptor)
+        return true
     }
 
     /// One `write` of `bytes`; nil on success, else the `errno` to report.
-    private func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, to file: LogFile) -> Int32? {
         var result: Int
         repeat {
-            result = Glibc.write(descriptor, bytes.baseAddress, bytes.count)
+            result = Glibc.write(file.descriptor, bytes.baseAddress, bytes.count)
         } while result < 0 && errno == EINTR
-        // A short write to a regular file means the disk is full: report it (the caller
-        // answers 500); retrying the rest would be a second write others could interleave with.
-        guard result == bytes.count else { return result < 0 ? errno : ENOSPC }
+        if result != bytes.count {
+            let failure = result < 0 ? errno : ENOSPC
+            // A short write (the disk or the file size limit reached mid-line) left part of a
+            // line at the end: cut it off, so the file holds whole lines only. Retrying the
+            // rest would be a second write others could interleave with. When the file is full
+            // no other write can land after ours, so its last `result` bytes are ours.
+            if result > 0 { undoTornWrite(of: result, in: file) }
+            return failure
+        }
         switch policy {
-        case .always: _ = fdatasync(descriptor)
-        case .batch: dirty.store(true, ordering: .relaxed)
+        case .always: _ = fdatasync(file.descriptor)
+        case .batch: file.dirty.store(true, ordering: .relaxed)
         case .never: break
         }
         return nil
+    }
+
+    private func undoTornWrite(of count: Int, in file: LogFile) {
+        repair.withLock { _ in
+            var status = stat()
+            guard fstat(file.descriptor, &status) == 0, status.st_size >= count else { return }
+            _ = ftruncate(file.descriptor, status.st_size - off_t(count))
+        }
+    }
+}
+
+/// One open log file: its descriptor (closed when the last user lets go), identity and shape.
+private final class LogFile: Sendable {
+    let descriptor: Int32
+    let shape: PredictionLogShape
+    let inode: ino_t
+    let device: dev_t
+    /// Lines written since the last `fdatasync` (the `batch` policy).
+    let dirty = Atomic<Bool>(false)
+
+    init(path: String) throws(PredictionLogError) {
+        try LogFile.createParentDirectory(of: path)
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, errno: errno) }
+        var status = stat()
+        do throws(PredictionLogError) {
+            shape = try LogFile.prepare(descriptor, path: path)
+            guard fstat(descriptor, &status) == 0 else { throw .cannotOpen(path: path, errno: errno) }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        self.descriptor = descriptor
+        inode = status.st_ino
+        device = status.st_dev
+    }
+
+    deinit {
+        close(descriptor)
     }
 
     /// Under an exclusive `flock`: writes the header to an empty file, reads its shape
@@ -103,8 +165,11 @@ public final class PredictionLog: Sendable {
         guard fstat(descriptor, &status) == 0 else { throw .cannotOpen(path: path, errno: errno) }
         if status.st_size == 0 {
             let header = Array((PredictionLogEntry.header + "\n").utf8)
-            guard Glibc.write(descriptor, header, header.count) == header.count else {
-                throw .writeFailed(path: path, errno: errno)
+            let written = Glibc.write(descriptor, header, header.count)
+            guard written == header.count else {
+                let failure = written < 0 ? errno : ENOSPC
+                _ = ftruncate(descriptor, 0)  // no torn header either
+                throw .writeFailed(path: path, errno: failure)
             }
             return .calendar
         }

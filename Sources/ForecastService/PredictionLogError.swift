@@ -20,7 +20,7 @@ public enum PredictionLogError: Error, Equatable, CustomStringConvertible {
             let shown = found.count > 80 ? String(found.prefix(80)) + "…" : found
             return "the prediction log '\(path)' starts with '\(shown)', not '\(PredictionLogEntry.header)' (nor the older five-column header); move it aside or pass --log with a new path"
         case let .writeFailed(path, code):
-            return "cannot append to the prediction log '\(path)': \(String(cString: strerror(code)))"
+            return "cannot append to the prediction log '\(path)': \(String(cString: strerror(code))); free space for it (or rotate it): predictions resume by themselves"
         }
     }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ForecastData
 import ModelRegistry
 
@@ -23,8 +26,10 @@ public struct RegistryModel: PredictionModel {
     }
 }
 
-/// A `ModelStore` as the service's `ModelSource`: the current pointer is the version token
-/// (one small file read per poll), and `loadCurrent` validates and loads the model file.
+/// A `ModelStore` as the service's `ModelSource`: the token is the current version plus its
+/// file's identity (inode, size, modification time), one small read and one `stat` per poll, so
+/// a model file replaced in place (by a truncated or corrupt copy) is tried again, reported, and
+/// the model in memory keeps serving. `loadCurrent` validates and loads the model file.
 public struct RegistryModelSource: ModelSource {
     /// The registry.
     public let store: ModelStore
@@ -35,7 +40,10 @@ public struct RegistryModelSource: ModelSource {
     }
 
     public func currentVersion() throws -> String? {
-        try store.currentVersion()
+        guard let version = try store.currentVersion() else { return nil }
+        var status = stat()
+        guard stat(store.path(of: version), &status) == 0 else { return version + " (missing)" }
+        return version + " (file \(status.st_ino) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec))"
     }
 
     public func loadCurrent() throws -> (any PredictionModel)? {

@@ -7,6 +7,10 @@ public enum ServiceEvent: Sendable, Equatable {
     case noModel
     /// Loading a new model failed; `keeping` is the version still served (nil: none).
     case reloadFailed(reason: String, keeping: String?)
+    /// The log was renamed or deleted (rotated); new lines go to a new file at `path`.
+    case logReopened(path: String)
+    /// The log was rotated away but no new file could be opened; lines still go to the old one.
+    case logReopenFailed(reason: String)
     /// A daily history was read; forecasts now default to the day after `lastDay`.
     case historyLoaded(firstDay: String, lastDay: String, path: String)
     /// Reading the daily history failed; the history ending on `keepingLastDay` (nil: none)

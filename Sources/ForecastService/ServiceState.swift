@@ -4,6 +4,8 @@ import HTTPCore
 public final class ServiceState: Sendable {
     /// The model being served.
     public let slot: ModelSlot
+    /// The outcome of the last load of the current model.
+    public let modelStatus = ModelStatus()
     /// The daily history forecasts are computed from.
     public let history: HistorySlot
     /// The outcome of the last read of the history.

@@ -8,7 +8,7 @@ enum StatusHandlers {
             return HTTPResponse(status: 503, json: "{\"status\":\"unavailable\",\"model_loaded\":false,\"model_version\":null" + history + "}")
         }
         return HTTPResponse(status: 200, json: "{\"status\":\"ok\",\"model_loaded\":true,\"model_version\":"
-            + JSONText.quoted(model.version) + history + "}")
+            + JSONText.quoted(model.version) + modelError(state) + history + "}")
     }
 
     /// `{"first_day", "last_day", "days", "loaded_at", "path", "next_request_day"}`, or `null`
@@ -19,6 +19,12 @@ enum StatusHandlers {
         return "{\"first_day\":\"" + history.firstDay.iso + "\",\"last_day\":\"" + history.lastDay.iso
             + "\",\"days\":" + String(history.revenue.count) + ",\"loaded_at\":\"" + loaded.loadedAt
             + "\",\"path\":" + JSONText.quoted(loaded.path) + ",\"next_request_day\":\"" + history.lastDay.adding(days: 1).iso + "\"}"
+    }
+
+    /// `,"model_error": "…"` while the last load of the current model failed (the model named
+    /// in the answer keeps serving), else nothing.
+    private static func modelError(_ state: ServiceState) -> String {
+        state.modelStatus.lastFailure.map { ",\"model_error\":" + JSONText.quoted($0) } ?? ""
     }
 
     /// `,"daily_history_error": "…"` while the last read of the history failed, else nothing.

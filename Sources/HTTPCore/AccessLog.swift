@@ -2,22 +2,25 @@
 import Glibc
 #endif
 
-/// One event loop's access log: `METHOD PATH STATUS MICROSus` lines, buffered, written to stderr.
+/// One event loop's access log: `METHOD PATH STATUS MICROSus` lines, buffered, handed to the
+/// server's `LineWriter` (stderr).
 ///
-/// Buffered so a request does not cost a system call: the loop flushes when the next line
-/// would not fit in `PIPE_BUF` (4096) bytes, and at the latest `flushInterval` after the first
-/// buffered line. Each flush is one `write` of whole lines of at most `PIPE_BUF` bytes, which
-/// POSIX makes atomic on a pipe, so the loops' lines never interleave mid-line.
+/// Buffered so a request does not cost a lock: the loop flushes when the next line would not
+/// fit in `PIPE_BUF` (4096) bytes, and at the latest `flushInterval` after the first buffered
+/// line. Each flush is one chunk of whole lines of at most `PIPE_BUF` bytes, written with one
+/// `write`, which POSIX makes atomic on a pipe, so the loops' lines never interleave mid-line.
+/// Flushing never blocks: the writer's own thread does the `write`.
 struct AccessLog {
     static let flushInterval = 100_000_000  // ns: lines reach stderr within 0.1 s
     private static let capacity = 4096
-    private let descriptor: Int32
+    private let writer: LineWriter
     private let enabled: Bool
     private var buffer: [UInt8] = []
+    private var lines = 0
     private var firstLineAt = 0
 
-    init(descriptor: Int32 = STDERR_FILENO, enabled: Bool) {
-        self.descriptor = descriptor
+    init(writer: LineWriter, enabled: Bool) {
+        self.writer = writer
         self.enabled = enabled
         buffer.reserveCapacity(AccessLog.capacity)
     }
@@ -43,20 +46,14 @@ struct AccessLog {
         buffer.append(0x20)
         ResponseEncoder.appendDecimal(micros, to: &buffer)
         buffer.append(contentsOf: "us\n".utf8)
+        lines += 1
     }
 
-    /// Writes the pending lines in one `write`.
+    /// Hands the pending lines to the writer (dropped and counted there if its queue is full).
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { break }  // stderr closed: the access log is best effort
-                offset += written
-            }
-        }
+        writer.submit(buffer, lines: lines)
         buffer.removeAll(keepingCapacity: true)
+        lines = 0
     }
 }

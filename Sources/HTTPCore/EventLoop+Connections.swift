@@ -70,38 +70,60 @@ extension EventLoop {
         sendQueue.append(connection)
     }
 
-    /// Sends every queued outbox, one `send` each; what a socket does not take is parked.
+    /// Sends every queued outbox, one `send` each; what a socket does not take is parked. A
+    /// connection whose outbox went out whole and that still holds pipelined requests (held back
+    /// by `pendingOutputLimit`) is answered again and sent in the next round.
     func flushSendQueue() {
-        for connection in sendQueue {
-            connection.queued = false
-            guard connections[Int(connection.descriptor)] === connection else { continue }
-            let result = connection.outbox.withUnsafeBytes {
-                Socket.send(connection.descriptor, $0.baseAddress! + connection.outboxOffset, count: $0.count - connection.outboxOffset)
-            }
-            switch result {
-            case .closed:
-                close(connection)
-            case .wouldBlock:
-                park(connection)
-            case let .bytes(sent):
-                connection.outboxOffset += sent
-                if connection.hasPendingOutput {
+        while !sendQueue.isEmpty {
+            let batch = sendQueue
+            sendQueue.removeAll(keepingCapacity: true)
+            for connection in batch {
+                connection.queued = false
+                guard connections[Int(connection.descriptor)] === connection else { continue }
+                let result = connection.outbox.withUnsafeBytes {
+                    Socket.send(connection.descriptor, $0.baseAddress! + connection.outboxOffset, count: $0.count - connection.outboxOffset)
+                }
+                switch result {
+                case .closed:
+                    close(connection)
+                case .wouldBlock:
                     park(connection)
-                } else {
-                    connection.outbox.removeAll(keepingCapacity: true)
-                    connection.outboxOffset = 0
-                    if connection.closeAfterFlush { beginLinger(connection) }
+                case let .bytes(sent):
+                    connection.outboxOffset += sent
+                    if connection.hasPendingOutput {
+                        park(connection)
+                    } else {
+                        connection.outbox.removeAll(keepingCapacity: true)
+                        connection.outboxOffset = 0
+                        if connection.closeAfterFlush {
+                            beginLinger(connection)
+                        } else {
+                            answerHeldRequests(connection)
+                        }
+                    }
                 }
             }
         }
-        sendQueue.removeAll(keepingCapacity: true)
+    }
+
+    /// Answers the requests left in the inbox when the output limit stopped the last pass.
+    private func answerHeldRequests(_ connection: Connection) {
+        guard !connection.inbox.isEmpty, !connection.hasPendingOutput, !connection.closeAfterFlush else { return }
+        if case .lingering = connection.phase { return }
+        output.removeAll(keepingCapacity: true)
+        let used = connection.inbox.withUnsafeBytes { answerRequests(in: $0, on: connection) }
+        connection.inbox.removeFirst(used)
+        queueOutput(connection)
     }
 
     /// Answers each whole request in `bytes`; returns how many bytes were used. After a
-    /// response that closes the connection, the rest is discarded (reported as used).
+    /// response that closes the connection, the rest is discarded (reported as used). Stops
+    /// once `pendingOutputLimit` bytes of responses are waiting: 64 KiB of tiny pipelined
+    /// requests for a large document would otherwise become megabytes held for a client that
+    /// may never read them. The rest waits in the inbox until those responses are out.
     private func answerRequests(in bytes: UnsafeRawBufferPointer, on connection: Connection) -> Int {
         var offset = 0
-        while offset < bytes.count {
+        while offset < bytes.count && output.count < EventLoop.pendingOutputLimit {
             do {
                 switch try decoder.decode(UnsafeRawBufferPointer(rebasing: bytes[offset...])) {
                 case let .incomplete(expectsContinue):
@@ -219,6 +241,8 @@ extension EventLoop {
             beginLinger(connection)
         } else if drainDeadline != nil && connection.isIdle {
             close(connection)
+        } else {
+            answerHeldRequests(connection)
         }
     }
 

@@ -8,10 +8,13 @@ final class ServerShared: Sendable {
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
     let stopping = Atomic<Bool>(false)
+    /// Where every loop's access lines go (stderr, written off the loops' threads).
+    let accessLogWriter: LineWriter
 
     init(configuration: ServerConfiguration, metrics: ServerMetrics) {
         self.configuration = configuration
         self.metrics = metrics
+        self.accessLogWriter = metrics.accessLogWriter
     }
 }
 
@@ -25,6 +28,9 @@ final class EventLoop {
     static let eventCapacity: Int32 = 256
     static let readChunk = 64 * 1024
     static let sweepInterval = 250_000_000  // ns between timeout sweeps
+    /// Response bytes one connection may have waiting before its further pipelined requests
+    /// are held back (memory per connection stays bounded whatever the client sends).
+    static let pendingOutputLimit = 256 * 1024
 
     let index: Int
     let shared: ServerShared
@@ -57,7 +63,7 @@ final class EventLoop {
         self.wakeDescriptor = wakeDescriptor
         self.responder = responder
         self.decoder = RequestDecoder(limits: shared.configuration.limits)
-        self.accessLog = AccessLog(enabled: shared.configuration.accessLog)
+        self.accessLog = AccessLog(writer: shared.accessLogWriter, enabled: shared.configuration.accessLog)
         output.reserveCapacity(16 * 1024)
         epoll.control(Epoll.add, listener, events: Epoll.input)
         epoll.control(Epoll.add, wakeDescriptor, events: Epoll.input)

@@ -39,6 +39,9 @@ public enum HTTPError: Error, Equatable, Sendable {
     case expectationFailed
     /// Only HTTP/1.0 and HTTP/1.1 are spoken (RFC 9110 §15.6.6: 505).
     case versionNotSupported
+    /// A protected route without the right `Authorization: Bearer` token (RFC 6750 §3: 401
+    /// with `WWW-Authenticate`). `reason` says what was wrong, never what the token is.
+    case unauthorized(reason: String)
     /// No route has this path.
     case notFound(path: String)
     /// The path exists but not for this method; `allowed` feeds the `Allow` header (RFC 9110 §15.5.6).
@@ -60,6 +63,7 @@ public enum HTTPError: Error, Equatable, Sendable {
         case .malformedRequestLine, .invalidTarget, .invalidHeader, .obsoleteLineFolding, .bareCarriageReturn,
              .missingHost, .invalidContentLength, .conflictingFraming, .malformedJSON:
             return 400
+        case .unauthorized: return 401
         case .notFound: return 404
         case .methodNotAllowed: return 405
         case .requestTimeout: return 408
@@ -83,6 +87,7 @@ public enum HTTPError: Error, Equatable, Sendable {
              .missingHost, .invalidContentLength, .conflictingFraming:
             return "bad_request"
         case .malformedJSON: return "malformed_json"
+        case .unauthorized: return "unauthorized"
         case .notFound: return "not_found"
         case .methodNotAllowed: return "method_not_allowed"
         case .requestTimeout: return "request_timeout"
@@ -118,6 +123,8 @@ public enum HTTPError: Error, Equatable, Sendable {
         case .requestTimeout: return "the request was not received in time; send it faster"
         case .expectationFailed: return "only 'Expect: 100-continue' is supported"
         case .versionNotSupported: return "only HTTP/1.0 and HTTP/1.1 are supported"
+        case let .unauthorized(reason):
+            return "this route needs 'Authorization: Bearer <token>' with the server's API token (\(reason))"
         case let .notFound(path): return "no route for '\(path)'; GET / lists the routes"
         case let .methodNotAllowed(allowed): return "method not allowed here; use \(allowed.joined(separator: ", "))"
         case let .unsupportedMediaType(type): return "Content-Type '\(type)' is not JSON; send 'Content-Type: application/json'"
@@ -135,7 +142,7 @@ public enum HTTPError: Error, Equatable, Sendable {
              .missingHost, .invalidContentLength, .conflictingFraming, .chunkedNotSupported, .lengthRequired,
              .contentTooLarge, .headersTooLarge, .uriTooLong, .requestTimeout, .expectationFailed, .versionNotSupported:
             return true
-        case .notFound, .methodNotAllowed, .unsupportedMediaType, .malformedJSON, .unprocessable,
+        case .unauthorized, .notFound, .methodNotAllowed, .unsupportedMediaType, .malformedJSON, .unprocessable,
              .serviceUnavailable, .internalError:
             return false
         }
@@ -147,6 +154,9 @@ public enum HTTPError: Error, Equatable, Sendable {
             + ",\"message\":" + JSONText.quoted(message) + "}}")
         if case let .methodNotAllowed(allowed) = self {
             response.headers.append(("Allow", allowed.joined(separator: ", ")))
+        }
+        if case .unauthorized = self {
+            response.headers.append(("WWW-Authenticate", "Bearer realm=\"forecast\""))
         }
         response.closesConnection = closesConnection
         return response

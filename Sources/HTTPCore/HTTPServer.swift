@@ -103,6 +103,7 @@ public final class HTTPServer: Sendable {
     /// Blocks until every loop has drained and exited.
     public func waitUntilStopped() {
         for _ in 0..<shared.configuration.eventLoops { finished.wait() }
+        shared.accessLogWriter.drain(timeout: 1)
         for descriptor in state.withLock({ $0.wakeDescriptors }) { Socket.close(descriptor) }
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 /// increment is at most one request behind.
 public final class ServerMetrics: Sendable {
     /// Status codes counted separately; anything else is counted as `other`.
-    static let trackedStatuses = [200, 400, 404, 405, 408, 411, 413, 414, 415, 417, 422, 431, 500, 503, 505]
+    static let trackedStatuses = [200, 400, 401, 404, 405, 408, 411, 413, 414, 415, 417, 422, 431, 500, 503, 505]
     /// Upper bounds of the duration histogram, in microseconds (the target is p50 ≤ 100 µs).
     static let bucketBoundsMicros = [25, 50, 100, 250, 500, 1000, 2500, 10000, 100000]
 
@@ -34,10 +34,13 @@ public final class ServerMetrics: Sendable {
     let shards: [Shard]
     /// Open connections across loops (also enforces `maxConnections`).
     let openConnections = Atomic<Int>(0)
+    /// The access log's writer, kept here so `/metrics` can report the lines it dropped.
+    let accessLogWriter: LineWriter
 
-    /// Metrics for `loops` event loops.
-    public init(loops: Int) {
+    /// Metrics for `loops` event loops; access lines go to `accessLogWriter` (stderr by default).
+    public init(loops: Int, accessLogWriter: LineWriter = LineWriter()) {
         shards = (0..<max(1, loops)).map { _ in Shard() }
+        self.accessLogWriter = accessLogWriter
     }
 
     /// Counts one answered request on `loop`.
@@ -85,6 +88,8 @@ public final class ServerMetrics: Sendable {
         text += "# TYPE http_connections_evicted_total counter\nhttp_connections_evicted_total \(sum { $0.evicted })\n"
         text += "# HELP http_connections_timed_out_total Connections closed for idling or sending too slowly.\n"
         text += "# TYPE http_connections_timed_out_total counter\nhttp_connections_timed_out_total \(sum { $0.timedOut })\n"
+        text += "# HELP http_access_log_dropped_lines_total Access lines dropped because stderr was not being read.\n"
+        text += "# TYPE http_access_log_dropped_lines_total counter\nhttp_access_log_dropped_lines_total \(accessLogWriter.droppedLines)\n"
         return text
     }
 

@@ -25,6 +25,13 @@ public struct ModelFile: Sendable, Equatable, Codable {
     public var testPredictions: [TestPrediction]
     /// Recent history the extended features need at serving time (empty for `basic`).
     public var history: ServingHistory
+    /// The candidate this file holds (`Candidate`): nil or `forest` for a forest on levels (all
+    /// files written before issue 9), else a scale-free forest, a rule or a blend.
+    public var modelKind: String?
+    /// The rule of a rule or blend model.
+    public var rule: RuleModel?
+    /// The calibrated forecast interval; nil in older files, which serve the trees' spread.
+    public var interval: ConformalInterval?
     public var metadataSHA256: String
     public var trees: PackedTrees
 
@@ -38,6 +45,8 @@ public struct ModelFile: Sendable, Equatable, Codable {
         case hyperparameters, training, metrics
         case testPredictions = "test_predictions"
         case history
+        case modelKind = "model_kind"
+        case rule, interval
         case metadataSHA256 = "metadata_sha256"
         case trees
     }

@@ -15,6 +15,12 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
     /// The other feature set fitted on the same split (and backtest), for comparison; it is not
     /// part of the registered model.
     public var otherFeatureSet: FeatureSetScore?
+    /// The candidate registered (issue 9); nil in files from before candidates existed.
+    public var selected: String?
+    /// Every candidate's backtest score, by name (nil without a backtest or in older files).
+    public var candidates: [String: CandidateScore]?
+    /// Share of the test days whose outcome fell inside the stored calibrated interval.
+    public var testCoverage: Double?
 
     enum CodingKeys: String, CodingKey {
         case test, baselines
@@ -22,6 +28,8 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
         case featureImportances = "feature_importances"
         case backtest
         case otherFeatureSet = "other_feature_set"
+        case selected, candidates
+        case testCoverage = "test_coverage"
     }
 
     /// Metrics from their parts.
@@ -46,6 +54,38 @@ public struct ModelMetrics: Sendable, Equatable, Codable {
         try container.encode(featureImportances, forKey: .featureImportances)
         try container.encode(backtest, forKey: .backtest)
         try container.encode(otherFeatureSet, forKey: .otherFeatureSet)
+        // Absent rather than null when unset: files written before these fields existed must
+        // re-encode to the same bytes, or their metadata checksum would no longer match.
+        try container.encodeIfPresent(selected, forKey: .selected)
+        try container.encodeIfPresent(candidates, forKey: .candidates)
+        try container.encodeIfPresent(testCoverage, forKey: .testCoverage)
+    }
+}
+
+/// How one candidate did in the backtest (issue 9 §1–2).
+public struct CandidateScore: Sendable, Equatable, Codable {
+    /// Mean over the folds.
+    public var backtest: RegressionMetrics
+    /// Folds on which it had the lowest MAE of all candidates.
+    public var foldsWon: Int
+    /// Its calibrated interval's half-width q (value × (1 ± q)), from its out-of-sample errors.
+    public var relativeHalfWidth: Double?
+    /// Coverage of folds 2…K with the interval calibrated on the earlier folds only.
+    public var backtestCoverage: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case backtest
+        case foldsWon = "folds_won"
+        case relativeHalfWidth = "relative_half_width"
+        case backtestCoverage = "backtest_coverage"
+    }
+
+    /// A candidate's scores.
+    public init(backtest: RegressionMetrics, foldsWon: Int, relativeHalfWidth: Double?, backtestCoverage: Double?) {
+        self.backtest = backtest
+        self.foldsWon = foldsWon
+        self.relativeHalfWidth = relativeHalfWidth
+        self.backtestCoverage = backtestCoverage
     }
 }
 

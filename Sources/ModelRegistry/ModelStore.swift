@@ -70,12 +70,12 @@ public struct ModelStore: Sendable {
 
     /// Loads and validates one version.
     public func load(version: String) throws -> ServableModel {
-        let (file, forest) = try loadFile(version: version)
-        return try ServableModel(file: file, forest: forest)
+        let (file, forecaster) = try loadFile(version: version)
+        return try ServableModel(file: file, forecaster: forecaster)
     }
 
-    /// Loads and validates one version's file, returning it and its forest.
-    public func loadFile(version: String) throws -> (ModelFile, RandomForestRegressor) {
+    /// Loads and validates one version's file, returning it and its forecaster.
+    public func loadFile(version: String) throws -> (ModelFile, Forecaster) {
         let path = self.path(of: version)
         guard ModelVersion.isValid(version), FileManager.default.fileExists(atPath: path) else {
             throw ModelFileError.unknownVersion(version, available: try versions())
@@ -83,11 +83,11 @@ public struct ModelStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileError.cannotRead(path: path, reason: "permission denied or not a file")
         }
-        let (file, forest) = try ModelFileCodec.decode(data, path: path)
+        let (file, forecaster) = try ModelFileCodec.decodeForecaster(data, path: path)
         guard file.modelVersion == version else {
             throw ModelFileError.invalid("\(path) says it is version '\(file.modelVersion)'")
         }
-        return (file, forest)
+        return (file, forecaster)
     }
 
     /// The registered version a user means by `name`: the exact version, or its number
@@ -169,6 +169,9 @@ public struct ModelStore: Sendable {
             }
         }
         defer { flock(descriptor, LOCK_UN) }
+        // A run killed mid-write left its temporary file; under the lock nobody else writes here.
+        AtomicFileStream.removeOrphans(in: versionsDirectory)
+        AtomicFileStream.removeOrphans(of: "CURRENT", in: directory)
         return try body()
     }
 }

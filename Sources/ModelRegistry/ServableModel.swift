@@ -2,8 +2,8 @@ import Foundation
 import ForecastData
 import Forest
 
-/// One forecast with the spread of the trees: `value` is the forest's prediction (mean of the
-/// trees), `lower`/`upper` the 10th and 90th percentiles of the per-tree predictions.
+/// One forecast with its interval: the calibrated interval of the model file when it has one
+/// (issue 9), else (older forest files) the 10th and 90th percentiles of the per-tree predictions.
 public struct ModelPrediction: Sendable, Equatable {
     public let value: Double
     public let lower: Double
@@ -30,25 +30,24 @@ public struct ServableModel: Sendable {
     public let featureNames: [String]
     /// The model file as loaded (metadata, metrics and test predictions).
     public let file: ModelFile
-    /// The forest.
-    public let forest: RandomForestRegressor
+    /// The fitted candidate: a forest, a rule or a blend.
+    public let forecaster: Forecaster
+    /// The forest inside, if the model has one.
+    public var forest: RandomForestRegressor? { forecaster.forest }
     /// JSON object text for `GET /model/info`: everything in the model file but the trees, the
     /// test predictions and the serving history.
     public let infoJSON: String
 
-    private let kind: FeatureSet
+    private let interval: ConformalInterval?
 
-    /// Builds a servable model from a validated file and its forest.
-    init(file: ModelFile, forest: RandomForestRegressor) throws(ModelFileError) {
-        guard let kind = FeatureSet(rawValue: file.featureSet) else {
-            throw .invalid("feature_set '\(file.featureSet)' is unknown")
-        }
+    /// Builds a servable model from a validated file and its forecaster.
+    init(file: ModelFile, forecaster: Forecaster) throws(ModelFileError) {
         self.version = file.modelVersion
         self.featureSet = file.featureSet
         self.featureNames = file.featureNames
         self.file = file
-        self.forest = forest
-        self.kind = kind
+        self.forecaster = forecaster
+        interval = file.interval
         do {
             infoJSON = try ServableModel.info(of: file)
         } catch {
@@ -58,7 +57,7 @@ public struct ServableModel: Sendable {
 
     /// How many days before the request's day the features look at: 0 for `basic`, which needs
     /// no history.
-    public var historyLength: Int { kind == .basic ? 0 : FeatureSet.historyLength }
+    public var historyLength: Int { forecaster.historyLength }
 
     /// The next day's revenue forecast for `day`, which had `revenue` and `orderCount`;
     /// `earlier` is the revenue of the days just before it, oldest first (at most
@@ -67,19 +66,27 @@ public struct ServableModel: Sendable {
     /// Allocation-free (feature row and per-tree values live on the stack); about 10 µs for
     /// 200 trees of the daily model.
     public func predict(revenue: Double, orderCount: Int, day: Day, earlier: ArraySlice<Double>) -> ModelPrediction {
-        let interval: PredictionInterval
-        switch kind {
-        case .extended:
+        let spread: PredictionInterval
+        switch forecaster {
+        case let .levels(.extended, forest):
             let window = ExtendedWindow(earlier: earlier)
-            interval = withUnsafeTemporaryAllocation(of: Double.self, capacity: ExtendedWindow.featureCount) { row in
+            spread = withUnsafeTemporaryAllocation(of: Double.self, capacity: ExtendedWindow.featureCount) { row in
                 window.write(revenue: revenue, orderCount: orderCount, day: day, into: row)
                 return forest.predictWithInterval { row[$0] }
             }
-        case .basic:
+        case let .levels(.basic, forest):
             let orders = Double(orderCount)
-            interval = forest.predictWithInterval { $0 == 0 ? revenue : orders }
+            spread = forest.predictWithInterval { $0 == 0 ? revenue : orders }
+        default:
+            // Scale-free forests, rules and blends have no tree spread to fall back on; training
+            // always calibrates their interval unless no forecast was positive, and then the
+            // interval is the forecast itself.
+            let value = forecaster.forecast(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier)
+            spread = PredictionInterval(value: value, lower: value, upper: value)
         }
-        return ModelPrediction(value: interval.value, lower: interval.lower, upper: interval.upper)
+        guard let interval else { return ModelPrediction(value: spread.value, lower: spread.lower, upper: spread.upper) }
+        let bounds = interval.bounds(around: spread.value)
+        return ModelPrediction(value: spread.value, lower: bounds.lower, upper: bounds.upper)
     }
 
     private static func info(of file: ModelFile) throws -> String {
@@ -98,6 +105,7 @@ public struct ServableModel: Sendable {
             case featureNames = "feature_names", hyperparameters, training, metrics, formatVersion = "format_version"
             case trees
             case prediction = "prediction_interval"
+            case modelKind = "model_kind", rule
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -111,10 +119,16 @@ public struct ServableModel: Sendable {
             try container.encode(file.training, forKey: .training)
             try container.encode(file.metrics, forKey: .metrics)
             try container.encode(["count": file.trees.count, "nodes": file.trees.nodeCounts.reduce(0, +)], forKey: .trees)
-            try container.encode(
-                ["lower_percentile": PredictionInterval.lowerPercentile, "upper_percentile": PredictionInterval.upperPercentile],
-                forKey: .prediction
-            )
+            try container.encode(file.modelKind ?? Candidate.forest.rawValue, forKey: .modelKind)
+            try container.encodeIfPresent(file.rule, forKey: .rule)
+            if let interval = file.interval {
+                try container.encode(interval, forKey: .prediction)
+            } else {
+                try container.encode(
+                    ["lower_percentile": PredictionInterval.lowerPercentile, "upper_percentile": PredictionInterval.upperPercentile],
+                    forKey: .prediction
+                )
+            }
         }
     }
 }

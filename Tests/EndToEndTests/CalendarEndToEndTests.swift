@@ -21,7 +21,8 @@ import Glibc
             let model = try #require(try store.loadCurrent())
             let kind = try #require(FeatureSet(rawValue: model.featureSet))
             let matrix = try kind.matrix(for: records)
-            predictions = (0..<records.count).map { model.forest.predict(row: matrix.row($0)) }
+            let forest = try #require(model.forest)
+            predictions = (0..<records.count).map { forest.predict(row: matrix.row($0)) }
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
     @Test func badValues_AreUsageErrors() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        for arguments in [["--days", "0"], ["--start", "2024-13-01"], ["--seed", "-1"], ["--rows", "x"]] {
+        for arguments in [["--days", "0"], ["--start", "2024-13-01"], ["--seed", "-1"], ["--rows", "x"], ["--shape", "cubic"]] {
             let result = try ForecastBinary.run(["generate"] + arguments, in: directory.url)
             #expect(result.status == 2, "\(arguments)")
             #expect(!directory.exists("data/raw/ventes_ecommerce.csv"))

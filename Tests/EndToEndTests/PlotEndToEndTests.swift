@@ -120,7 +120,7 @@ import Testing
     @Test func withATrainedModel_DrawsTheModelCharts() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        for step in [["generate", "--days", "150"], ["etl"], ["train", "--trees", "5", "--backtest", "2"]] {
+        for step in [["generate", "--days", "150"], ["etl"], ["train", "--trees", "5", "--backtest", "2", "--model", "forest"]] {
             let result = try ForecastBinary.run(step, in: directory.url)
             try #require(result.status == 0, "\(step): \(result.stderr)")
         }

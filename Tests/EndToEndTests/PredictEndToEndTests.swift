@@ -10,7 +10,7 @@ import Testing
         let text = try ForecastBinary.run(["predict", "--ca-total", "9000", "--nb-commandes", "220"], in: directory.url)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(Double(text.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
-        #expect(text.stderr.contains("10th–90th percentile"))
+        #expect(text.stderr.contains("calibrated for 80 % coverage"))
 
         let json = try ForecastBinary.run(["predict", "--ca-total", "9000", "--nb-commandes", "220", "--json"], in: directory.url)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -5,8 +5,9 @@ import Testing
 import Glibc
 #endif
 
-/// A model trained once per test run (`generate --days 120`, `etl`, `train --trees 20`), copied
-/// into each test's directory so tests never share a registry or a log.
+/// A model trained once per test run (`generate --days 120`, `etl`, `train --trees 20 --model
+/// forest`: the level forest, whatever the backtest prefers), copied into each test's directory
+/// so tests never share a registry or a log.
 enum TrainedModel {
     struct SetupFailure: Error, CustomStringConvertible {
         let description: String
@@ -15,7 +16,7 @@ enum TrainedModel {
     private static let trained: Result<URL, SetupFailure> = {
         do {
             let directory = try TemporaryDirectory()
-            for arguments in [["generate", "--days", "120"], ["etl"], ["train", "--trees", "20"]] {
+            for arguments in [["generate", "--days", "120"], ["etl"], ["train", "--trees", "20", "--model", "forest"]] {
                 let result = try ForecastBinary.run(arguments, in: directory.url)
                 guard result.status == 0 else {
                     return .failure(SetupFailure(description: "forecast \(arguments.joined(separator: " ")) failed: \(result.stderr)"))

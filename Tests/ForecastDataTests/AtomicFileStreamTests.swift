@@ -17,6 +17,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: files.folder.path) == ["out.csv"])
     }
 
+    @Test func temporaryFilesOfKilledWritersAreRemoved_LiveOnesKept() throws {
+        let files = try TemporaryFiles()
+        defer { files.cleanUp() }
+        let path = try files.write("old", to: "out.csv")
+        // No process has this id (above the kernel's pid_max); ours is alive.
+        let orphan = ".out.csv.2147483646.A1B2.tmp"
+        let live = ".out.csv.\(getpid()).C3D4.tmp"
+        let other = ".other.csv.2147483646.E5F6.tmp"
+        for name in [orphan, live, other] { _ = try files.write("half", to: name) }
+        try AtomicFile.write("new", to: path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: files.folder.path).sorted()
+        #expect(left == [live, other, "out.csv"].sorted())
+        AtomicFileStream.removeOrphans(in: files.folder.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: files.folder.path).sorted() == [live, "out.csv"].sorted())
+    }
+
     @Test func droppedWithoutCommit_LeavesThePreviousFileAndNoTemporary() throws {
         let files = try TemporaryFiles()
         defer { files.cleanUp() }

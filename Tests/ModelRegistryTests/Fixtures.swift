@@ -30,7 +30,8 @@ enum Fixtures {
 
     /// A trained (unregistered) model with few trees.
     static func trained(_ featureSet: FeatureSet = .basic, trees: Int = 10, days: Int = 120) throws -> TrainingResult {
-        var options = TrainingOptions(featureSet: featureSet)
+        // The level forest, whatever the backtest prefers: these tests are about forest files.
+        var options = TrainingOptions(featureSet: featureSet, model: .forest)
         options.parameters.treeCount = trees
         options.jobs = 2
         return try Trainer.train(records: records(days: days), featuresPath: "features.csv", featuresSHA256: "00", options: options)

@@ -37,6 +37,24 @@ import ForecastData
         #expect(folds.last?.testLastDay == records[99].day.iso)
     }
 
+    @Test func levelForestBacktest_MatchesTheForestCandidate() throws {
+        var options = TrainingOptions(backtestFolds: 3)
+        options.parameters.treeCount = 5
+        let records = Fixtures.records(days: 100)
+        let summary = try Backtest.run(records: records, options: options, featureSet: .extended)
+        let trained = try Trainer.train(records: records, featuresPath: "f", featuresSHA256: "0", options: options)
+        #expect(summary.mean["model"] == trained.file.metrics.candidates?["forest"]?.backtest)
+        #expect(summary.folds.map(\.trainRows) == [80, 86, 92])
+    }
+
+    @Test func smallFile_GetsFewerDefaultFolds() throws {
+        var options = TrainingOptions()
+        options.parameters.treeCount = 3
+        // 30 days: 6 test rows make 3 folds of 2 days, not the default 5.
+        let result = try Trainer.train(records: Fixtures.records(days: 30), featuresPath: "f", featuresSHA256: "0", options: options)
+        #expect(result.file.metrics.backtest?.folds.count == 3)
+    }
+
     @Test func tooFewRows_OrTooManyFolds_AreExplained() {
         #expect(throws: TrainingError.self) {
             try Trainer.train(records: Fixtures.records(days: 3), featuresPath: "f", featuresSHA256: "0", options: TrainingOptions())
@@ -44,7 +62,7 @@ import ForecastData
         #expect(throws: TrainingError.self) {
             try Trainer.train(
                 records: Fixtures.records(days: 40), featuresPath: "f", featuresSHA256: "0",
-                options: TrainingOptions(backtestFolds: 8)
+                options: TrainingOptions(backtestFolds: 8, backtestIsExact: true)
             )
         }
     }

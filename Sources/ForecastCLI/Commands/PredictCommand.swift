@@ -9,12 +9,13 @@ enum PredictCommand: Command {
         name: "predict",
         abstract: "Predict tomorrow's revenue with the current model (not logged).",
         discussion: """
-            Prints the forecast of the next day's revenue and an interval: the 10th to 90th percentile \
-            of the individual trees' predictions (how much the trees disagree, not a calibrated \
-            confidence interval). The figures describe --date (default: the day after the last day of \
-            the daily history, i.e. the features file); the forecast is for the day after it. The \
-            revenue of the days before --date comes from the features file, as the server does; a \
-            date the file cannot support is an error naming the missing days.
+            Prints the forecast of the next day's revenue and an interval calibrated at training to \
+            hold 80 % of actual next-day revenues (models trained before calibration existed show the \
+            10th to 90th percentile of their trees instead), whatever the model is (a forest, a rule or \
+            a blend). The figures describe --date (default: the day after the last day of the daily \
+            history, i.e. the features file); the forecast is for the day after it. The revenue of the \
+            days before --date comes from the features file, as the server does; a date the file \
+            cannot support is an error naming the missing days.
             """,
         options: [
             OptionSpec("ca-total", value: "X", help: "Revenue of the day (required)."),
@@ -57,8 +58,10 @@ enum PredictCommand: Command {
             console.out(String(decoding: try encoder.encode(object), as: UTF8.self))
         } else {
             console.out(String(format: "%.2f", prediction.value))
-            console.err(String(format: "forecast for %@ (from %@); interval (10th–90th percentile of the trees): %.2f to %.2f; model %@",
-                               day.forecastDay.iso, day.day.iso, prediction.lower, prediction.upper, model.version))
+            let kind = model.file.interval.map { String(format: "calibrated for %.0f %% coverage", $0.targetCoverage * 100) }
+                ?? "10th–90th percentile of the trees"
+            console.err(String(format: "forecast for %@ (from %@); interval (%@): %.2f to %.2f; model %@",
+                               day.forecastDay.iso, day.day.iso, kind, prediction.lower, prediction.upper, model.version))
         }
         return .success
     }

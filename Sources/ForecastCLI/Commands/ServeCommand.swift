@@ -37,6 +37,11 @@ enum ServeCommand: Command {
                        default: "10", group: "Limits"),
             OptionSpec("max-body-bytes", value: "N", help: "Largest request body, else 413.", default: "1048576", group: "Limits"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry.", default: "models"),
+            OptionSpec(
+                "token-file", value: "PATH",
+                help: "File holding an API token: the predict routes and /metrics then need 'Authorization: Bearer TOKEN' (/health stays open).",
+                default: "$FORECAST_API_TOKEN, else none"
+            ),
             OptionSpec.flag("quiet", help: "No access lines on stderr."),
         ]
     )
@@ -55,11 +60,13 @@ enum ServeCommand: Command {
         if let value = try options.int("max-body-bytes", in: 1...(1 << 30)) { limits.maxBodyBytes = value }
         var server = ServerConfiguration(host: host, port: port, eventLoops: threads, limits: limits)
         server.accessLog = !options.flag("quiet")
-        let serviceOptions = ForecastService.Options(
+        var serviceOptions = ForecastService.Options(
             server: server, logPath: options.string("log") ?? "data/predictions_log.csv",
             featuresPath: options.string("features") ?? "data/processed/features_daily.csv", fsync: fsync,
             serviceVersion: ForecastCLI.version
         )
+        serviceOptions.apiToken = try ServeToken.resolve(options)
+        if let warning = ServeToken.exposureWarning(host: host, token: serviceOptions.apiToken) { console.err(warning) }
 
         // Signals are taken synchronously by this thread (sigwait); block them before any
         // server thread exists so every thread inherits the mask.

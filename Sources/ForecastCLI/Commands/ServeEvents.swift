@@ -14,6 +14,10 @@ enum ServeEvents {
             return "model reload failed, still serving \(keeping): \(reason)"
         case let .reloadFailed(reason, nil):
             return "model load failed, no model served: \(reason)"
+        case let .logReopened(path):
+            return "prediction log rotated: new lines go to a new \(path)"
+        case let .logReopenFailed(reason):
+            return "prediction log rotated but no new file could be opened, still appending to the old one: \(reason)"
         case let .historyLoaded(firstDay, lastDay, path):
             return "daily history: \(firstDay) to \(lastDay) from \(path); requests without a date describe the day after \(lastDay)"
         case let .historyReloadFailed(reason, keeping?):

@@ -6,7 +6,9 @@ import Glibc
 ///
 /// A signal handler may only call async-signal-safe functions; waiting for the signal on the
 /// main thread lets the shutdown and reload code be ordinary Swift. SIGPIPE is ignored: a client
-/// that vanishes is an error on `send`, not the death of the server.
+/// that vanishes is an error on `send`, not the death of the server. SIGXFSZ is ignored too: a
+/// log past the file size limit (`ulimit -f`) is a failed `write` (EFBIG, answered 503), not a
+/// killed server.
 struct ServeSignals {
     enum Received {
         case reload
@@ -23,6 +25,7 @@ struct ServeSignals {
         sigaddset(&set, SIGHUP)
         pthread_sigmask(SIG_BLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// Waits for the next of the three signals.

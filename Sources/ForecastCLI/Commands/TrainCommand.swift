@@ -3,18 +3,25 @@ import ForecastData
 import Forest
 import ModelRegistry
 
-/// `forecast train`: fits the forest on the first rows of the features file, scores it on the
-/// last rows beside the baselines, registers a new model version and makes it current.
+/// `forecast train`: compares the candidates in a rolling-origin backtest, fits the chosen one
+/// on the first rows of the features file, scores it on the last rows beside the baselines,
+/// registers a new model version and makes it current.
 enum TrainCommand: Command {
     static let configuration = CommandConfiguration(
         name: "train",
-        abstract: "Train the random forest and register a new model version.",
+        abstract: "Compare the forecasters, train the best one and register a new model version.",
         discussion: """
-            The first rows train, the last --test-fraction test (never shuffled). The model is scored \
-            with MAE, RMSE and R² beside three baselines: persistence (tomorrow = today), the training \
-            mean and the 7-day moving average. --backtest K refits at K successive cut-offs over the \
-            test period. Hyperparameters default to scikit-learn's RandomForestRegressor. The result \
-            is identical for every --jobs value.
+            Candidates: forest (random forest on revenue levels, --feature-set), forest_scale_free \
+            (random forest on next-day revenue relative to the 7-day mean), seasonal_naive (mean of the \
+            same weekday over the last 4 weeks), moving_average_7d, persistence (tomorrow = today) and \
+            blend (mean of the best forest and the best rule). A rolling-origin backtest (--backtest K, \
+            default 5) refits them at K successive cut-offs over the test period; --model auto registers \
+            the one with the lowest mean MAE (with --backtest 0, the forest). The first rows train, the \
+            last --test-fraction test (never shuffled); the test rows are scored with MAE, RMSE and R² \
+            beside persistence, the training mean and the 7-day moving average. The forecast interval \
+            is calibrated on the backtest's out-of-sample errors to cover 80 % of outcomes. \
+            Hyperparameters default to scikit-learn's RandomForestRegressor. The result is identical \
+            for every --jobs value.
             """,
         options: [
             OptionSpec("features", value: "PATH", help: "Daily features CSV, or a folder of Spark part-*.csv files.", default: "data/processed/features_daily.csv",
@@ -33,8 +40,11 @@ enum TrainCommand: Command {
                        group: "Forest"),
             OptionSpec("test-fraction", value: "F", help: "Share of the last rows held out for testing.",
                        default: "0.2", group: "Evaluation"),
-            OptionSpec("backtest", value: "K", help: "Rolling-origin backtest with K refits over the test period.",
-                       default: "none", group: "Evaluation"),
+            OptionSpec("backtest", value: "K", help: "Rolling-origin backtest with K refits over the test period (0: none).",
+                       default: "5", group: "Evaluation"),
+            OptionSpec("model", value: "NAME",
+                       help: "auto (lowest backtest MAE), forest, forest_scale_free, seasonal_naive, moving_average_7d, persistence or blend.",
+                       default: "auto", group: "Evaluation"),
             OptionSpec.flag("json", help: "Print one JSON object on stdout.", group: "Output"),
         ]
     )

@@ -29,7 +29,13 @@ enum TrainDefaults {
             }
             training.testFraction = fraction
         }
-        if let folds = try options.int("backtest", in: 1...1000) { training.backtestFolds = folds }
+        if let folds = try options.int("backtest", in: 0...1000) {
+            training.backtestFolds = folds
+            training.backtestIsExact = true
+        }
+        if let name = try options.choice("model", from: ["auto"] + Candidate.allCases.map(\.rawValue)) {
+            training.model = Candidate(rawValue: name)  // nil for auto
+        }
         if let jobs = try options.int("jobs", in: 1...1024) { training.jobs = jobs }
         return training
     }

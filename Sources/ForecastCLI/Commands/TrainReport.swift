@@ -6,14 +6,33 @@ import ModelRegistry
 enum TrainReport {
     static func table(_ file: ModelFile) -> [String] {
         let training = file.training
+        let fitted = file.rule.map { "Fitted the rule '\($0.formula)'" }
+            ?? "Trained \(file.hyperparameters.nEstimators) trees"
         var lines = [
-            "Trained \(file.hyperparameters.nEstimators) trees on \(training.trainRows) days "
+            headline(file),
+            "",
+            "\(fitted) on \(training.trainRows) days "
                 + "(\(training.trainFirstDay) to \(training.trainLastDay)); "
                 + "tested on \(training.testRows) days (\(training.testFirstDay) to \(training.testLastDay)).",
-            "Feature set: \(file.featureSet) (\(file.featureNames.joined(separator: ", "))).",
-            "",
         ]
-        var rows = [("random forest, \(file.featureSet) features", file.metrics.test)]
+        if file.trees.count > 0 {
+            lines.append("Feature set: \(file.featureSet) (\(file.featureNames.joined(separator: ", "))).")
+        }
+        return lines + details(file)
+    }
+
+    /// Everything after the description of the fit: interval, test metrics, importances,
+    /// candidates and folds (also shown by `forecast models show`).
+    static func details(_ file: ModelFile) -> [String] {
+        let selected = Candidate(rawValue: file.modelKind ?? "") ?? .forest
+        var lines: [String] = []
+        if let interval = file.interval {
+            lines.append("Interval: forecast × (1 ± \(format(interval.relativeHalfWidth, digits: 3))), calibrated on "
+                + "\(interval.calibrationSize) out-of-sample errors for \(percent(interval.targetCoverage)); "
+                + "covered \(percent(file.metrics.testCoverage)) of the test days.")
+        }
+        lines.append("")
+        var rows = [("\(selected.title) (registered)", file.metrics.test)]
         if let other = file.metrics.otherFeatureSet {
             rows.append(("  (\(other.featureSet) features, not saved)", other.test))
         }
@@ -21,29 +40,27 @@ enum TrainReport {
             if let metrics = file.metrics.baselines[baseline.rawValue] { rows.append((baseline.title, metrics)) }
         }
         lines += metricsTable(rows)
-        let importances = file.featureNames
-            .map { "\($0) \(format(file.metrics.featureImportances[$0] ?? 0, digits: 3))" }
-            .joined(separator: ", ")
-        lines.append("")
-        lines.append("Out-of-bag R²: " + (file.metrics.oobR2.map { format($0, digits: 3) } ?? "n/a")
-            + ". Feature importances: " + importances + ".")
+        if file.trees.count > 0 {
+            let importances = file.featureNames
+                .map { "\($0) \(format(file.metrics.featureImportances[$0] ?? 0, digits: 3))" }
+                .joined(separator: ", ")
+            lines.append("")
+            lines.append("Out-of-bag R²: " + (file.metrics.oobR2.map { format($0, digits: 3) } ?? "n/a")
+                + ". Feature importances: " + importances + ".")
+        }
         if let backtest = file.metrics.backtest {
             lines.append("")
-            lines.append("Backtest: \(backtest.folds.count) folds, refit at each cut-off; mean over folds:")
-            var meanRows: [(String, RegressionMetrics)] = []
-            if let model = backtest.mean["model"] { meanRows.append(("random forest, \(file.featureSet) features", model)) }
+            lines += candidateTable(file)
             if let other = file.metrics.otherFeatureSet, let mean = other.backtestMean {
-                meanRows.append(("  (\(other.featureSet) features, not saved)", mean))
+                lines.append("  (forest on \(other.featureSet) features, not a candidate: MAE \(format(mean.mae, digits: 2)))")
             }
-            for baseline in Baseline.allCases {
-                if let metrics = backtest.mean[baseline.rawValue] { meanRows.append((baseline.title, metrics)) }
-            }
-            lines += metricsTable(meanRows)
             for (index, fold) in backtest.folds.enumerated() {
                 let model = fold.metrics["model"]
+                let forest = fold.metrics[Candidate.forest.rawValue]
                 let persistence = fold.metrics[Baseline.persistence.rawValue]
                 lines.append("  fold \(index + 1): \(fold.trainRows) train days, test \(fold.testFirstDay) to \(fold.testLastDay): "
-                    + "forest MAE \(format(model?.mae ?? .nan, digits: 2)), persistence MAE \(format(persistence?.mae ?? .nan, digits: 2))")
+                    + "\(selected.rawValue) MAE \(format(model?.mae ?? .nan, digits: 2)), forest MAE \(format(forest?.mae ?? .nan, digits: 2)), "
+                    + "persistence MAE \(format(persistence?.mae ?? .nan, digits: 2))")
             }
         }
         return lines
@@ -85,6 +102,7 @@ enum TrainReport {
             case featureImportances = "feature_importances", backtest, createdAt = "created_at"
             case hyperparameters
             case otherFeatureSet = "other_feature_set"
+            case selected, candidates, modelKind = "model_kind", rule, interval
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -93,7 +111,9 @@ enum TrainReport {
             try container.encode(file.createdAt, forKey: .createdAt)
             try container.encode(file.training.trainRows, forKey: .trainRows)
             try container.encode(file.training.testRows, forKey: .testRows)
-            try container.encode(file.metrics.test, forKey: .test)
+            try container.encode(
+                TestJSON(metrics: file.metrics.test, coverage: file.metrics.testCoverage), forKey: .test
+            )
             try container.encode(file.metrics.baselines, forKey: .baselines)
             try container.encode(file.featureSet, forKey: .featureSet)
             try container.encode(file.featureNames, forKey: .featureNames)
@@ -102,6 +122,27 @@ enum TrainReport {
             try container.encode(file.metrics.backtest, forKey: .backtest)
             try container.encode(file.hyperparameters, forKey: .hyperparameters)
             try container.encode(file.metrics.otherFeatureSet, forKey: .otherFeatureSet)
+            try container.encode(file.metrics.selected ?? file.modelKind ?? Candidate.forest.rawValue, forKey: .selected)
+            try container.encode(file.modelKind ?? Candidate.forest.rawValue, forKey: .modelKind)
+            try container.encode(file.metrics.candidates ?? [:], forKey: .candidates)
+            try container.encode(file.rule, forKey: .rule)
+            try container.encode(file.interval, forKey: .interval)
+        }
+    }
+
+    /// The test metrics with the calibrated interval's coverage of the test days (issue 9).
+    private struct TestJSON: Encodable {
+        let metrics: RegressionMetrics
+        let coverage: Double?
+
+        enum CodingKeys: String, CodingKey { case mae, rmse, r2, coverage }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(metrics.mae, forKey: .mae)
+            try container.encode(metrics.rmse, forKey: .rmse)
+            try container.encode(metrics.r2, forKey: .r2)
+            try container.encode(coverage, forKey: .coverage)
         }
     }
 }

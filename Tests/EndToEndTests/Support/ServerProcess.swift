@@ -14,21 +14,36 @@ final class ServerProcess {
     let port: Int
     private let stderrURL: URL
     private let stdoutPipe = Pipe()
+    /// With `unreadStderr`: the pipe the server writes its stderr to and nobody reads.
+    private let stderrPipe: Pipe?
 
     /// Starts the server and returns once it accepts connections (or throws with its stderr).
     /// `portArguments` defaults to `--port 0`; pass `[]` to let `PORT` or the default decide.
+    /// `unreadStderr` gives it a stderr pipe that is never read (as a careless parent would);
+    /// `shellSetup` runs in `/bin/sh` before it `exec`s the server (e.g. `ulimit -f 64`).
     init(
         in directory: URL, arguments: [String] = [], environment: [String: String] = [:],
-        portArguments: [String] = ["--port", "0"], timeout: Double = 60
+        portArguments: [String] = ["--port", "0"], timeout: Double = 60,
+        unreadStderr: Bool = false, shellSetup: String? = nil
     ) throws {
         stderrURL = directory.appendingPathComponent(".serve-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.executableURL = ForecastBinary.url
-        process.arguments = ["serve"] + portArguments + arguments
+        if let shellSetup {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shellSetup + "; exec \"$0\" \"$@\"", ForecastBinary.url.path, "serve"] + portArguments + arguments
+        } else {
+            process.executableURL = ForecastBinary.url
+            process.arguments = ["serve"] + portArguments + arguments
+        }
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = stdoutPipe
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        stderrPipe = unreadStderr ? Pipe() : nil
+        if let stderrPipe {
+            process.standardError = stderrPipe
+        } else {
+            process.standardError = try FileHandle(forWritingTo: stderrURL)
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let line = ServerProcess.readLine(stdoutPipe.fileHandleForReading.fileDescriptor, timeout: timeout)
@@ -82,6 +97,14 @@ final class ServerProcess {
             usleep(20_000)
         } while Date() < deadline
         return try condition()
+    }
+
+    /// The server's resident memory in KiB (`VmRSS`), nil once it exited.
+    var residentKiB: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
     }
 
     /// Kills the server if it still runs (test clean-up).
