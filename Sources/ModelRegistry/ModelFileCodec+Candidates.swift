@@ -94,15 +94,7 @@ extension ModelFileCodec {
         guard file.featureSet == set, file.featureNames == names else {
             throw .invalid("feature_names do not match feature set '\(file.featureSet)'")
         }
-        let parameters = file.hyperparameters.parameters
-        do {
-            try parameters.validate()
-        } catch {
-            throw .invalid("hyperparameters: \(error.description)")
-        }
-        guard file.trees.count == parameters.treeCount else {
-            throw .invalid("it holds \(file.trees.count) trees but n_estimators is \(parameters.treeCount)")
-        }
+        let parameters = try checkedParameters(of: file)
         let nodes = try file.trees.unpackNodes()
         let importances = file.featureNames.map { file.metrics.featureImportances[$0] ?? 0 }
         do {

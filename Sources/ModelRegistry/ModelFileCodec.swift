@@ -92,15 +92,7 @@ public enum ModelFileCodec {
         guard file.featureNames == featureSet.featureNames else {
             throw .invalid("feature_names do not match feature set '\(featureSet.rawValue)'")
         }
-        let parameters = file.hyperparameters.parameters
-        do {
-            try parameters.validate()
-        } catch {
-            throw .invalid("hyperparameters: \(error.description)")
-        }
-        guard file.trees.count == parameters.treeCount else {
-            throw .invalid("it holds \(file.trees.count) trees but n_estimators is \(parameters.treeCount)")
-        }
+        let parameters = try checkedParameters(of: file)
         let digest: String
         do {
             digest = try metadataDigest(of: file)
@@ -133,6 +125,20 @@ public enum ModelFileCodec {
                 throw .invalid("history must name its last_day and hold revenue for the extended features")
             }
         }
+    }
+
+    /// The file's forest hyperparameters, checked, and agreeing with the number of trees it holds.
+    static func checkedParameters(of file: ModelFile) throws(ModelFileError) -> ForestParameters {
+        let parameters = file.hyperparameters.parameters
+        do {
+            try parameters.validate()
+        } catch {
+            throw .invalid("hyperparameters: \(error.description)")
+        }
+        guard file.trees.count == parameters.treeCount else {
+            throw .invalid("it holds \(file.trees.count) trees but n_estimators is \(parameters.treeCount)")
+        }
+        return parameters
     }
 
     /// SHA-256 of the canonical JSON (sorted keys, compact) of everything but the trees' and
