@@ -17,14 +17,7 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {  # wait_http PORT: until something answers on 127.0.0.1:PORT (bounded)
-  for _ in $(seq 1 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "nothing answered on port $1" >&2; exit 1
-}
+. "$ROOT/scripts/loopback.sh"  # free_port, wait_http
 # CPU ticks (user + system) used so far by process $1 and its children (nginx workers).
 cpu_ticks() {
   local total=0 pid

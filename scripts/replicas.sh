@@ -38,14 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {  # wait_http PORT: until something answers on 127.0.0.1:PORT (at most 30 s)
-  for _ in $(seq 1 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "replicas: nothing answered on port $1" >&2; exit 1
-}
+. "$ROOT/scripts/loopback.sh"  # free_port, wait_http
 logged_lines() {  # data lines across every replica log
   local total=0 file
   for file in "$WORK"/logs/predictions_log-*.csv; do [ -f "$file" ] && total=$(( total + $(wc -l < "$file") - 1 )); done

@@ -19,14 +19,7 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {  # wait_http PORT: until something answers on 127.0.0.1:PORT (bounded)
-  for _ in $(seq 1 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "nothing answered on port $1" >&2; exit 1
-}
+. "$ROOT/scripts/loopback.sh"  # free_port, wait_http
 served_200() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^http_requests_total\{status="200"\}/ { print $2 }'; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 open_fds() { ls "/proc/$1/fd" | wc -l; }
