@@ -195,7 +195,7 @@ public struct PredictionLogEntry: Equatable, Sendable {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, checked for shape.
-    private static func isTimestamp(_ text: String) -> Bool {
+    static func isTimestamp(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 24 else { return false }
         let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22]

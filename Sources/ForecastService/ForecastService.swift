@@ -16,6 +16,8 @@ public final class ForecastService: Sendable {
         public var server: ServerConfiguration
         /// The prediction log.
         public var logPath: String
+        /// The explanations log (one line per feature of each explained forecast).
+        public var explanationsLogPath: String
         /// The features file the daily history is read from (and re-read when it changes).
         public var featuresPath: String
         /// When the log is synced to disk.
@@ -30,11 +32,12 @@ public final class ForecastService: Sendable {
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
             server: ServerConfiguration = ServerConfiguration(), logPath: String = "data/predictions_log.csv",
-            featuresPath: String = "data/processed/features_daily.csv", fsync: LogFsyncPolicy = .batch,
+            explanationsLogPath: String = "data/explanations_log.csv", featuresPath: String = "data/processed/features_daily.csv", fsync: LogFsyncPolicy = .batch,
             pollInterval: Double = 1.0, serviceVersion: String = "0.0.0"
         ) {
             self.server = server
             self.logPath = logPath
+            self.explanationsLogPath = explanationsLogPath
             self.featuresPath = featuresPath
             self.fsync = fsync
             self.pollInterval = pollInterval
@@ -54,19 +57,22 @@ public final class ForecastService: Sendable {
     private let events: @Sendable (ServiceEvent) -> Void
     /// The last log rotation failure reported, so a lasting one is reported once.
     private let logFailure = Mutex<String?>(nil)
+    private let explanationsLogFailure = Mutex<String?>(nil)
 
-    /// Opens the log and prepares the server; nothing listens until `start`.
+    /// Opens both logs and prepares the server; nothing listens until `start`. Throws
+    /// `PredictionLogError` or `ExplanationsLogError`.
     public init(
         options: Options, source: any ModelSource, history: (any HistorySource)? = nil,
         events: @escaping @Sendable (ServiceEvent) -> Void
-    ) throws(PredictionLogError) {
+    ) throws {
         self.options = options
         self.events = events
         let log = try PredictionLog(path: options.logPath, policy: options.fsync)
+        let explanations = try ExplanationsLog(path: options.explanationsLogPath, policy: options.fsync)
         let slot = ModelSlot()
         let historySlot = HistorySlot()
         let state = ServiceState(
-            slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
+            slot: slot, history: historySlot, log: log, explanations: explanations, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
         )
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, status: state.modelStatus, events: events)
@@ -111,7 +117,10 @@ public final class ForecastService: Sendable {
                     trimDue = true
                 }
                 followLogRotation()
-                if options.fsync == .batch { self.state.log.sync() }
+                if options.fsync == .batch {
+                    self.state.log.sync()
+                    self.state.explanations?.sync()
+                }
             }
             maintenanceDone.signal()
         }
@@ -120,20 +129,35 @@ public final class ForecastService: Sendable {
         return port
     }
 
-    /// Opens a new log file if the old one was renamed or deleted (log rotation); a failure is
-    /// reported once, and retried every tick.
+    /// Opens a new log file if the old one was renamed or deleted (log rotation), for both logs;
+    /// a failure is reported once, and retried every tick.
     private func followLogRotation() {
+        follow(state.log.path, failure: logFailure, reopened: ServiceEvent.logReopened, failed: ServiceEvent.logReopenFailed) {
+            try state.log.reopenIfMoved()
+        }
+        guard let explanations = state.explanations else { return }
+        follow(explanations.path, failure: explanationsLogFailure, reopened: ServiceEvent.explanationsLogReopened,
+               failed: ServiceEvent.explanationsLogReopenFailed) {
+            try explanations.reopenIfMoved()
+        }
+    }
+
+    private func follow(
+        _ path: String, failure: borrowing Mutex<String?>, reopened: (String) -> ServiceEvent, failed: (String) -> ServiceEvent,
+        reopen: () throws -> Bool
+    ) {
         do {
-            if try state.log.reopenIfMoved() {
-                logFailure.withLock { $0 = nil }
-                events(.logReopened(path: state.log.path))
+            if try reopen() {
+                failure.withLock { $0 = nil }
+                events(reopened(path))
             }
         } catch {
-            let repeated = logFailure.withLock { last in
-                defer { last = error.description }
-                return last == error.description
+            let reason = "\(error)"
+            let repeated = failure.withLock { last in
+                defer { last = reason }
+                return last == reason
             }
-            if !repeated { events(.logReopenFailed(reason: error.description)) }
+            if !repeated { events(failed(reason)) }
         }
     }
 
@@ -151,5 +175,6 @@ public final class ForecastService: Sendable {
         wake.signal()
         maintenanceDone.wait()
         state.log.sync(force: true)
+        state.explanations?.sync(force: true)
     }
 }

@@ -4,8 +4,9 @@ import HTTPCore
 /// `POST /predict`, `POST /predict-with-alert` and `POST /predict/batch`.
 ///
 /// Order of checks: body (415, 400, 422), then the model (503), then the day and its history
-/// (422), then the log line (written before the response exists, SPEC.md), then the response.
-/// A request that fails any check writes nothing to the log. Every answer carries the
+/// (422), then the log lines (written before the response exists, SPEC.md): an explained
+/// forecast's explanation lines first, then its prediction line. A request that fails any check
+/// writes nothing to either log. Every answer carries the
 /// request's id in `X-Request-Id`, and its log lines carry it too.
 enum PredictHandlers {
     /// Most items one batch may hold (issue #4).
@@ -15,7 +16,7 @@ enum PredictHandlers {
         let body = try RequestBody.json(request)
         let input = try PredictionInput.from(body)
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
-        try log(state, context, forecast.entry)
+        try log(state, context, forecast)
         state.metrics.shards[context.loop].predictions.wrappingAdd(1, ordering: .relaxed)
         return forecast.response(json: "{" + forecast.members + "}")
     }
@@ -27,7 +28,7 @@ enum PredictHandlers {
             ? PredictionJSON.defaultAlertThreshold
             : try PredictionInput.number(body, "seuil_alerte", "")
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
-        try log(state, context, forecast.entry)
+        try log(state, context, forecast)
         state.metrics.shards[context.loop].alertPredictions.wrappingAdd(1, ordering: .relaxed)
         let alert = forecast.entry.prediction < threshold
         let message = alert
@@ -95,14 +96,31 @@ enum PredictHandlers {
         return model
     }
 
-    /// Appends the line, or answers 503 without a prediction if the log cannot take it.
-    private static func log(_ state: ServiceState, _ context: ServiceContext, _ entry: PredictionLogEntry) throws(HTTPError) {
-        do {
-            try state.log.append(entry)
-        } catch {
-            state.metrics.shards[context.loop].logFailures.wrappingAdd(1, ordering: .relaxed)
-            throw .serviceUnavailable(code: "log_unavailable", message: error.description)
+    /// Appends the explanation's lines (if any) and then the prediction's, or answers 503
+    /// without a prediction if a log cannot take them: the explanations go first so that a
+    /// refused explanation leaves no prediction line behind.
+    private static func log(_ state: ServiceState, _ context: ServiceContext, _ forecast: Forecast) throws(HTTPError) {
+        if let explanation = forecast.explanation, let explanations = state.explanations {
+            let entry = forecast.entry
+            do {
+                try explanations.append(
+                    explanation, timestamp: entry.timestamp, requestID: entry.calendar?.requestID ?? "",
+                    modelVersion: entry.modelVersion, forecastDate: entry.calendar?.forecastDate ?? ""
+                )
+            } catch {
+                throw logUnavailable(context, state, error.description)
+            }
         }
+        do {
+            try state.log.append(forecast.entry)
+        } catch {
+            throw logUnavailable(context, state, error.description)
+        }
+    }
+
+    private static func logUnavailable(_ context: ServiceContext, _ state: ServiceState, _ reason: String) -> HTTPError {
+        state.metrics.shards[context.loop].logFailures.wrappingAdd(1, ordering: .relaxed)
+        return .serviceUnavailable(code: "log_unavailable", message: reason)
     }
 }
 
@@ -110,6 +128,8 @@ enum PredictHandlers {
 private struct Forecast {
     let entry: PredictionLogEntry
     let members: String
+    /// Set only when the request asked for it.
+    var explanation: PredictionExplanation?
 
     /// Forecasts one request's input with its own id; with `explain`, the members end with the
     /// forecast's explanation.
@@ -141,16 +161,17 @@ private struct Forecast {
             input: input, outcome: outcome, timestamp: timestamp, version: model.version, calendar: calendar
         )
         // Only asked-for explanations cost anything: the plain path never reaches this.
-        if explain {
-            do {
-                members += ExplanationJSON.member(try model.explain(
-                    revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier
-                ))
-            } catch {
-                throw .unprocessable(error.message)
-            }
+        guard explain else { return Forecast(entry: entry, members: members) }
+        let explanation: PredictionExplanation
+        do {
+            explanation = try model.explain(
+                revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier
+            )
+        } catch {
+            throw .unprocessable(error.message)
         }
-        return Forecast(entry: entry, members: members)
+        members += ExplanationJSON.member(explanation)
+        return Forecast(entry: entry, members: members, explanation: explanation)
     }
 
     /// A 200 with `json` and the request's id.

@@ -12,6 +12,14 @@ public enum PredictionLogError: Error, Equatable, CustomStringConvertible {
     /// A `write` failed or was short (disk full, quota): the request must not answer 200.
     case writeFailed(path: String, errno: Int32)
 
+    init(_ failure: AppendOnlyCSVFailure, path: String) {
+        switch failure {
+        case .cannotOpen(let code): self = .cannotOpen(path: path, errno: code)
+        case .headerMismatch(let found): self = .headerMismatch(path: path, found: found)
+        case .writeFailed(let code): self = .writeFailed(path: path, errno: code)
+        }
+    }
+
     public var description: String {
         switch self {
         case let .cannotOpen(path, code):

@@ -11,6 +11,9 @@ public enum ServiceEvent: Sendable, Equatable {
     case logReopened(path: String)
     /// The log was rotated away but no new file could be opened; lines still go to the old one.
     case logReopenFailed(reason: String)
+    /// The same for the explanations log.
+    case explanationsLogReopened(path: String)
+    case explanationsLogReopenFailed(reason: String)
     /// A daily history was read; forecasts now default to the day after `lastDay`.
     case historyLoaded(firstDay: String, lastDay: String, path: String)
     /// Reading the daily history failed; the history ending on `keepingLastDay` (nil: none)

@@ -12,6 +12,8 @@ public final class ServiceState: Sendable {
     public let historyStatus = HistoryStatus()
     /// The prediction log.
     public let log: PredictionLog
+    /// The explanations log; nil: explained forecasts are answered but not logged (in-process tests).
+    public let explanations: ExplanationsLog?
     /// HTTP-level counters (requests by status, durations, connections).
     public let serverMetrics: ServerMetrics
     /// Prediction counters.
@@ -23,11 +25,13 @@ public final class ServiceState: Sendable {
 
     /// State for `loops` event loops.
     public init(
-        slot: ModelSlot, history: HistorySlot = HistorySlot(), log: PredictionLog, loops: Int, serviceVersion: String = "1.0.0"
+        slot: ModelSlot, history: HistorySlot = HistorySlot(), log: PredictionLog, explanations: ExplanationsLog? = nil, loops: Int,
+        serviceVersion: String = "1.0.0"
     ) {
         self.slot = slot
         self.history = history
         self.log = log
+        self.explanations = explanations
         self.serverMetrics = ServerMetrics(loops: loops)
         self.metrics = ServiceMetrics(loops: loops)
         self.serviceVersion = serviceVersion

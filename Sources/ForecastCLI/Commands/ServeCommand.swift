@@ -20,6 +20,8 @@ enum ServeCommand: Command {
             OptionSpec("host", value: "HOST", help: "Numeric address to bind (0.0.0.0 for all interfaces).", default: "127.0.0.1"),
             OptionSpec("port", value: "PORT", help: "Port to bind; 0 takes a free port.", default: "$PORT, else 8000"),
             OptionSpec("log", value: "PATH", help: "Prediction log.", default: "data/predictions_log.csv"),
+            OptionSpec("explanations-log", value: "PATH", help: "One line per feature of each forecast asked with \"explain\": true.",
+                       default: "data/explanations_log.csv"),
             OptionSpec("features", value: "PATH", help: "Daily history the forecasts are computed from.", default: "data/processed/features_daily.csv"),
             OptionSpec(
                 "log-fsync", value: "MODE",
@@ -62,6 +64,7 @@ enum ServeCommand: Command {
         server.accessLog = !options.flag("quiet")
         var serviceOptions = ForecastService.Options(
             server: server, logPath: options.string("log") ?? "data/predictions_log.csv",
+            explanationsLogPath: options.string("explanations-log") ?? "data/explanations_log.csv",
             featuresPath: options.string("features") ?? "data/processed/features_daily.csv", fsync: fsync,
             serviceVersion: ForecastCLI.version
         )
@@ -91,7 +94,7 @@ enum ServeCommand: Command {
         }
         console.err("shutting down: no new connections, finishing requests in flight")
         service.shutdown()
-        console.err("stopped; prediction log synced")
+        console.err("stopped; logs synced")
         return .success
     }
 }

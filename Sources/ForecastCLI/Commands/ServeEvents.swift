@@ -18,6 +18,10 @@ enum ServeEvents {
             return "prediction log rotated: new lines go to a new \(path)"
         case let .logReopenFailed(reason):
             return "prediction log rotated but no new file could be opened, still appending to the old one: \(reason)"
+        case let .explanationsLogReopened(path):
+            return "explanations log rotated: new lines go to a new \(path)"
+        case let .explanationsLogReopenFailed(reason):
+            return "explanations log rotated but no new file could be opened, still appending to the old one: \(reason)"
         case let .historyLoaded(firstDay, lastDay, path):
             return "daily history: \(firstDay) to \(lastDay) from \(path); requests without a date describe the day after \(lastDay)"
         case let .historyReloadFailed(reason, keeping?):
