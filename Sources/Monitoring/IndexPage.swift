@@ -14,7 +14,8 @@ enum IndexPage {
     }
 
     /// `hasDriftReport`: a drift.html from `forecast drift` sits in the same folder (linked).
-    static func make(log: PredictionLogData, summary: PredictionSummary, charts: [ReportChart], modelSection: [MarkupNode],
+    static func make(log: PredictionLogData, summary: PredictionSummary, charts: [ReportChart], contributionSection: [MarkupNode],
+                     modelSection: [MarkupNode],
                      accuracy: Accuracy?, generatedAt: Date, hasDriftReport: Bool) -> HTMLPage {
         // The first line says in words whether the model is doing its job (issue 8 §5).
         var body: [MarkupNode]
@@ -50,6 +51,7 @@ enum IndexPage {
         } else {
             body.append(HTMLPage.paragraph("No prediction logged yet: start 'forecast serve' and POST /predict.", className: "note"))
         }
+        body += contributionSection
         body += modelSection
         return HTMLPage(title: "RevenueForecast monitoring", body: body)
     }

@@ -19,15 +19,19 @@ public enum MonitoringReport {
         public var outputDirectory: String
         /// The last N scored days make the accuracy window.
         public var windowDays: Int
+        /// The explanations log of `forecast serve`: absent or empty leaves its chart out.
+        public var explanationsPath: String
 
         public init(logValues: [String], featuresPath: String, featuresRequired: Bool, modelsDirectory: String,
-                    outputDirectory: String, windowDays: Int = AccuracyReport.defaultWindow) {
+                    outputDirectory: String, windowDays: Int = AccuracyReport.defaultWindow,
+                    explanationsPath: String = "data/explanations_log.csv") {
             self.logValues = logValues
             self.featuresPath = featuresPath
             self.featuresRequired = featuresRequired
             self.modelsDirectory = modelsDirectory
             self.outputDirectory = outputDirectory
             self.windowDays = windowDays
+            self.explanationsPath = explanationsPath
         }
     }
 
@@ -82,6 +86,8 @@ public enum MonitoringReport {
         let summary = PredictionSummary(log, order: log.timeOrder(),
                                         trainingRange: TrainingRange.of(records, model: model.model))
         let charts = PredictionCharts.make(log)
+        let contributions = ContributionSection.make(try ExplanationsLogReader.read(path: request.explanationsPath),
+                                                     path: request.explanationsPath)
         var accuracy: IndexPage.Accuracy?
         var accuracyCharts: [ReportChart] = []
         var accuracyJSON: String?
@@ -99,15 +105,17 @@ public enum MonitoringReport {
             try AtomicFile.write(json + "\n", to: output + "/accuracy.json")
             accuracyJSON = json
         }
-        for chart in accuracyCharts + charts + model.charts {
+        let allCharts = accuracyCharts + charts + (contributions.chart.map { [$0] } ?? []) + model.charts
+        for chart in allCharts {
             try AtomicFile.write(chart.document.render(), to: output + "/" + chart.fileName)
         }
-        let page = IndexPage.make(log: log, summary: summary, charts: charts, modelSection: model.nodes, accuracy: accuracy,
+        let page = IndexPage.make(log: log, summary: summary, charts: charts, contributionSection: contributions.nodes,
+                                  modelSection: model.nodes, accuracy: accuracy,
                                   generatedAt: now, hasDriftReport: FileManager.default.fileExists(atPath: output + "/drift.html"))
         let indexPath = output + "/index.html"
         try AtomicFile.write(page.render(), to: indexPath)
         return Outcome(indexPath: indexPath, logPaths: paths, predictionCount: log.count, malformedLines: log.malformedLines,
-                       anomalyCount: summary.anomalies.count, chartCount: accuracyCharts.count + charts.count + model.charts.count,
+                       anomalyCount: summary.anomalies.count, chartCount: allCharts.count,
                        warning: model.warning, accuracy: accuracy?.report, accuracyJSON: accuracyJSON)
     }
 }

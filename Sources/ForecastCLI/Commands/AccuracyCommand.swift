@@ -26,6 +26,7 @@ enum AccuracyCommand: Command {
             OptionSpec("window", value: "N", help: "Score the last N scored days as the window.", default: "28", group: "Input"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry, for the model part of index.html.", default: "models",
                        group: "Input"),
+            ExplanationsOption.spec,
             OptionSpec("output-dir", value: "DIR", help: "Where to write accuracy.json, the charts and index.html.",
                        default: "reports", group: "Output"),
             OptionSpec.flag("json", help: "Print the report as JSON on stdout.", group: "Output"),
@@ -39,7 +40,8 @@ enum AccuracyCommand: Command {
             featuresRequired: true,
             modelsDirectory: options.string("models-dir") ?? "models",
             outputDirectory: options.string("output-dir") ?? "reports",
-            windowDays: try options.int("window", in: 1...100_000) ?? AccuracyReport.defaultWindow)
+            windowDays: try options.int("window", in: 1...100_000) ?? AccuracyReport.defaultWindow,
+            explanationsPath: ExplanationsOption.value(options))
         let outcome = try MonitoringReport.accuracy(request)
         guard let report = outcome.accuracy, let json = outcome.accuracyJSON else {
             throw CLIError.failure("no accuracy report was made from \(request.featuresPath); run 'forecast etl' and try again")

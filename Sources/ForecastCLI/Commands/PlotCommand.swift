@@ -12,7 +12,8 @@ enum PlotCommand: Command {
             the output folder. Malformed log lines are skipped and counted in the report. When
             the features file (--reference) exists, the forecasts are also scored against the
             actual revenue of their day, as 'forecast accuracy' does (accuracy.json and the first
-            line of index.html).
+            line of index.html). When the explanations log (--explanations) holds explained forecasts,
+            contributions.svg shows the mean absolute contribution of each feature.
             """,
         usage: LogOption.usage,
         arguments: [LogOption.argument],
@@ -22,6 +23,7 @@ enum PlotCommand: Command {
                        default: "data/processed/features_daily.csv", group: "Input"),
             OptionSpec("models-dir", value: "DIR", help: "Model registry, for the model charts.", default: "models",
                        group: "Input"),
+            ExplanationsOption.spec,
             OptionSpec("output-dir", value: "DIR", help: "Where to write the charts and index.html.", default: "reports",
                        group: "Output"),
         ]
@@ -33,7 +35,8 @@ enum PlotCommand: Command {
             featuresPath: options.string("reference") ?? "data/processed/features_daily.csv",
             featuresRequired: options.string("reference") != nil,
             modelsDirectory: options.string("models-dir") ?? "models",
-            outputDirectory: options.string("output-dir") ?? "reports")
+            outputDirectory: options.string("output-dir") ?? "reports",
+            explanationsPath: ExplanationsOption.value(options))
         let outcome = try MonitoringReport.plot(request)
         if let warning = outcome.warning { console.err("warning: " + warning) }
         let count = outcome.predictionCount, files = outcome.logPaths.count, malformed = outcome.malformedLines
