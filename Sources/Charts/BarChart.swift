@@ -21,6 +21,9 @@ public struct BarChart: Sendable {
     /// Title of the value axis, with its unit.
     public var valueTitle: String
     public var frame = ChartFrame(left: 150)
+    /// Print each bar's value at its end (`NumberFormat.figure`): for one group of bars whose
+    /// exact values matter, such as mean contributions.
+    public var showsValues = false
 
     /// Bars for `categories` (top to bottom), one per group in each category.
     public init(title: String, subtitle: String? = nil, categories: [String], groups: [Group], valueTitle: String) {
@@ -51,9 +54,11 @@ public struct BarChart: Sendable {
                 let value = group.values[row]
                 let start = xScale(min(0, value))
                 let end = xScale(max(0, value))
-                marks.append(.el("rect", [MarkupAttribute("x", start), MarkupAttribute("y", groupTop + Double(index) * barHeight),
+                let top = groupTop + Double(index) * barHeight
+                marks.append(.el("rect", [MarkupAttribute("x", start), MarkupAttribute("y", top),
                                           MarkupAttribute("width", max(end - start, 0.5)), MarkupAttribute("height", barHeight * 0.9),
                                           MarkupAttribute("fill", Theme.color(index))]))
+                if showsValues { marks.append(valueLabel(value, start: start, end: end, middle: top + barHeight * 0.45)) }
             }
         }
         let legend = frame.legend(groups.enumerated().map { ($0.element.name, Theme.color($0.offset), LegendStyle.solidBox) })
@@ -67,5 +72,17 @@ public struct BarChart: Sendable {
             }
             + marks
         return SVGDocument(width: frame.width, height: frame.height, title: title, content: content)
+    }
+
+    /// The value past the bar's outer end; inside it, in white, when the plot has no room left.
+    private func valueLabel(_ value: Double, start: Double, end: Double, middle: Double) -> MarkupNode {
+        let text = NumberFormat.figure(value)
+        let width = 7.0 * Double(text.count) + 8
+        let outside = value < 0 ? start - width >= frame.plotLeft : end + width <= frame.plotRight
+        let x = value < 0 ? (outside ? start - 4 : start + 4) : (outside ? end + 4 : end - 4)
+        let anchor = (value < 0) == outside ? "end" : "start"
+        return .el("text", [MarkupAttribute("x", x), MarkupAttribute("y", middle + 4), MarkupAttribute("text-anchor", anchor),
+                            MarkupAttribute("font-size", Theme.tickSize),
+                            MarkupAttribute("fill", outside ? Theme.text : "#ffffff")], text: text)
     }
 }

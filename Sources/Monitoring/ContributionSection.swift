@@ -30,6 +30,7 @@ enum ContributionSection {
             title: "Mean absolute contribution per feature", subtitle: requests + " · " + versions,
             categories: shown.map(\.name), groups: [.init(name: "mean |contribution|", values: shown.map(\.meanAbsolute))],
             valueTitle: "mean |contribution| to the forecast (€)")
+        chart.showsValues = true
         // About 40 px per feature, as the importance chart; room for names like revenue_2026-11-30.
         chart.frame = ChartFrame(height: min(max(150 + 40 * Double(shown.count), 260), 900), left: 170)
         let more = summary.features.count > shown.count
