@@ -27,9 +27,11 @@ struct ExplainTests {
 
     @Test func explainTrue_AddsTheExplanation_AndLogsTheForecastAsUsual() throws {
         let harness = try ServiceHarness(model: ExplainingModel())
+        var ids: [String] = []
         for path in ["/predict", "/predict-with-alert"] {
             let response = harness.send("POST", path, json: "{\"ca_total\": 1000, \"nb_commandes\": 7, \"explain\": true}")
             #expect(response.status == 200)
+            ids += response.headers.filter { $0.0 == "X-Request-Id" }.map(\.1)
             let body = try response.json()
             #expect(body["prediction_ca_jour_suivant"] == .number(1107))
             #expect(body["explanation"]?["expected_value"] == .number(0))
@@ -37,6 +39,11 @@ struct ExplainTests {
             #expect(body["explanation"]?["contributions"]?["nb_commandes"] == .number(7))
         }
         #expect(try harness.logLines().count == 3)
+        let explained = try harness.explanationLines().dropFirst().map { try ExplanationLogEntry.parse(Substring($0)).get() }
+        #expect(explained.map(\.requestID) == [ids[0], ids[0], ids[1], ids[1]])
+        #expect(explained.map(\.feature) == ["ca_total", "nb_commandes", "ca_total", "nb_commandes"])
+        #expect(explained.map(\.contribution) == [1000 * 1.1, 7, 1000 * 1.1, 7])
+        #expect(explained.allSatisfy { $0.modelVersion == "v-explain" && $0.forecastDate == "2026-01-12" })
     }
 
     @Test func explainAbsentOrFalse_AnswersWithoutExplanation() throws {
@@ -47,6 +54,7 @@ struct ExplainTests {
             #expect(response.status == 200)
             #expect(try response.json()["explanation"] == nil)
         }
+        #expect(try harness.explanationLines() == [ExplanationLogEntry.header], "unexplained forecasts leave no line")
     }
 
     @Test func explainNotABoolean_Is422() throws {
@@ -63,6 +71,7 @@ struct ExplainTests {
         #expect(response.status == 422)
         #expect(String(decoding: response.body, as: UTF8.self).contains("cannot explain"))
         #expect(try harness.logLines().count == 1)
+        #expect(try harness.explanationLines().count == 1)
     }
 }
 

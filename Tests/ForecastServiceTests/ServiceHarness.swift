@@ -2,7 +2,7 @@ import ForecastData
 import HTTPCore
 @testable import ForecastService
 
-/// The service's routes in-process: a fake (or no) model, a log in a temporary folder.
+/// The service's routes in-process: a fake (or no) model, both logs in a temporary folder.
 final class ServiceHarness {
     let folder: TemporaryFolder
     let state: ServiceState
@@ -15,8 +15,9 @@ final class ServiceHarness {
     init(model: (any PredictionModel)? = FakeModel.make(), history: DailyHistory? = ServiceHarness.tenDays) throws {
         folder = try TemporaryFolder()
         let log = try PredictionLog(path: folder.file("data/predictions_log.csv"), policy: .never)
+        let explanations = try ExplanationsLog(path: folder.file("data/explanations_log.csv"), policy: .never)
         let loaded = history.map { LoadedHistory(history: $0, path: "features.csv", loadedAt: "2026-01-11T00:00:00.000Z") }
-        state = ServiceState(slot: ModelSlot(model), history: HistorySlot(loaded), log: log, loops: 1)
+        state = ServiceState(slot: ModelSlot(model), history: HistorySlot(loaded), log: log, explanations: explanations, loops: 1)
         context = ServiceContext(loop: 0, slot: state.slot, history: state.history)
         routes = ForecastRoutes.make(state: state, api: .forecast(version: "test"))
     }
@@ -39,6 +40,11 @@ final class ServiceHarness {
     /// The log's lines, header included.
     func logLines() throws -> [String] {
         try folder.read("data/predictions_log.csv").split(separator: "\n").map(String.init)
+    }
+
+    /// The explanations log's lines, header included.
+    func explanationLines() throws -> [String] {
+        try folder.read("data/explanations_log.csv").split(separator: "\n").map(String.init)
     }
 }
 
