@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 
 SECONDS_EACH=${1:-60}
 shift || true
-ALL=(http_request json_body csv_etl csv_fields prediction_log model_file)
+ALL=(http_request json_body csv_etl csv_fields prediction_log explanations_log model_file)
 if [[ $# -gt 0 ]]; then HARNESSES=("$@"); else HARNESSES=("${ALL[@]}"); fi
 BUILD=.build-fuzz/fuzz
 WORK=scripts/.bench/fuzz
@@ -45,7 +45,7 @@ modules_of() {
         http_request) echo HTTPCore ;;
         json_body) echo ForecastService ModelRegistry ForecastData Forest HTTPCore ;;
         csv_etl | csv_fields) echo ForecastData ;;
-        prediction_log) echo Monitoring ModelRegistry Drift Charts ForecastData Forest ;;
+        prediction_log | explanations_log) echo Monitoring ModelRegistry Drift Charts ForecastData Forest ;;
         model_file) echo ModelRegistry ForecastData Forest ;;
         *) echo "fuzz: unknown harness $1 (known: ${ALL[*]})" >&2; exit 2 ;;
     esac
@@ -68,7 +68,7 @@ build_harness() {
 
 # Dependencies first (a module's interface must exist before its dependents compile).
 for module in Forest ForecastData HTTPCore ModelRegistry ForecastService; do build_module "$module"; done
-# The prediction-log reader of plot, drift and accuracy lives in Monitoring (and its dependencies).
+# The log readers of plot, drift and accuracy live in Monitoring (and its dependencies).
 if [[ -d Sources/Monitoring ]]; then for module in Charts Drift Monitoring; do build_module "$module"; done; fi
 for name in "${HARNESSES[@]}"; do build_harness "$name"; done
 scripts/fuzz/seeds.sh "$WORK/seeds" "$BUILD/model_file"

@@ -14,6 +14,11 @@ enum ExplanationsLogReader {
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw MonitoringError.unreadableLog(path: path, reason: "permission denied or not a file")
         }
+        return try summary(of: contents, path: path)
+    }
+
+    /// The summary of a file's bytes; `path` only names the file in errors.
+    static func summary(of contents: Data, path: String) throws(MonitoringError) -> ContributionSummary? {
         if contents.isEmpty { return nil }
         var summary = ContributionSummary.Builder()
         var lineNumber = 0

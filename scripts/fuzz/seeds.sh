@@ -4,7 +4,7 @@
 set -euo pipefail
 DIR=${1:?usage: seeds.sh DIR}
 rm -rf "$DIR"
-mkdir -p "$DIR"/{http_request,json_body,csv_etl,csv_fields,prediction_log,model_file}
+mkdir -p "$DIR"/{http_request,json_body,csv_etl,csv_fields,prediction_log,explanations_log,model_file}
 seed() { printf "$2" >"$DIR/$1/$(printf '%03d' "$(ls "$DIR/$1" | wc -l)")"; }
 
 # RequestDecoderTests, HTTPServerTests.
@@ -48,6 +48,12 @@ seed csv_fields '\000\357\273\277"Date";"Montant ""TTC""";Qty\r\n2024-01-01;1\n'
 seed prediction_log 'timestamp,ca_total,nb_commandes,prediction,model_version\n2026-11-22T10:15:30.123Z,1200.5,8,1300.25,v20261122-101530\n2026-11-22T10:15:31.000Z,0,0,0.0,"v,1 ""x"""\n2026-11-22T10:15:3'
 seed prediction_log 'timestamp,ca_total,nb_commandes,prediction,model_version,date,forecast_date,lower,upper,request_id\n2026-11-22T10:15:30.123Z,1200.5,8,1300.25,v1,2026-11-22,2026-11-23,1000,1600.5,req-1\n2026-11-22T10:15:30.123Z,1200.5,8,1300.25,v1,,,,,\n\r\n2026-13-40T25:61:61.000Z,1,1,1,v1,2026-11-22,2026-11-23,1,2,"a,b"\n'
 seed prediction_log '\357\273\277timestamp,ca_total,nb_commandes,prediction,model_version\r\n2026-11-22T10:15:30.123Z,0.000000000032,9007199254740991,-3.5,v\r\n'
+
+# Explanations logs (ExplanationsLogReaderTests, ExplanationLogEntryTests): quoted fields, tiny
+# numbers, several versions, a reused id, a bad number, a torn line.
+seed explanations_log 'timestamp,request_id,model_version,forecast_date,expected_value,feature,contribution\n2026-11-22T10:15:30.123Z,r1,v1,2026-11-23,10207.556505263161,ca_total,114.56634262376068\n2026-11-22T10:15:30.123Z,r1,v1,2026-11-23,10207.556505263161,next_weekday,-690.6694364388313\n2026-11-22T10:15:31.000Z,"id,with ""quotes""",v2,2026-11-23,0,revenue_2026-11-20,-0.000000000032\n'
+seed explanations_log '\357\273\277timestamp,request_id,model_version,forecast_date,expected_value,feature,contribution\r\n2026-11-22T10:15:30.123Z,r1,v1,2026-11-23,1000,ca_total,-30\r\n\r\n2026-11-22T12:00:00.000Z,r1,v2,2026-11-23,1000,ca_mean_7d,9\r\n'
+seed explanations_log 'timestamp,request_id,model_version,forecast_date,expected_value,feature,contribution\n2026-11-22T10:00:00.000Z,r1,v1,2026-11-23,1000,weekday,1e999\n2026-11-22T10:00:00.000Z,r1,v1\n'
 
 # Model files: real trained models (basic and extended features), written by the harness itself.
 if [[ -n ${2:-} && -x $2 ]]; then
