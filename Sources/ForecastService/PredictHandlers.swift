@@ -5,8 +5,8 @@ import HTTPCore
 ///
 /// Order of checks: body (415, 400, 422), then the model (503), then the day and its history
 /// (422), then the log line (written before the response exists, SPEC.md), then the response.
-/// A request that fails any check writes nothing to the log. Every answer carries the
-/// request's id in `X-Request-Id`, and its log lines carry it too.
+/// A request that fails any check writes nothing to the log. Its log lines carry the request's
+/// id (the event loop sends it back in `X-Request-Id` on every answer).
 enum PredictHandlers {
     /// Most items one batch may hold (issue #4).
     static let maxBatchItems = 1000
@@ -59,7 +59,7 @@ enum PredictHandlers {
         for (index, item) in list.enumerated() {
             inputs.append(try PredictionInput.from(item, location: "items[\(index)]."))
         }
-        let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
+        let requestID = request.id
         let timestamp = UTCTimestamp.now()
         var forecasts: [Forecast] = []
         forecasts.reserveCapacity(inputs.count)
@@ -77,11 +77,9 @@ enum PredictHandlers {
         state.metrics.shards[context.loop].batchRequests.wrappingAdd(1, ordering: .relaxed)
         state.metrics.shards[context.loop].batchItems.wrappingAdd(inputs.count, ordering: .relaxed)
         let version = forecasts[0].entry.modelVersion
-        var response = HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
+        return HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
             + JSONText.quoted(version) + ",\"timestamp\":\"" + timestamp + "\",\"predictions\":["
             + forecasts.map { "{" + $0.members + "}" }.joined(separator: ",") + "]}")
-        response.headers.append(("X-Request-Id", requestID))
-        return response
     }
 
     /// The loop's model, or 503 naming the fix.
@@ -116,8 +114,7 @@ private struct Forecast {
     static func make(
         _ input: PredictionInput, _ context: ServiceContext, request: HTTPRequest, explain: Bool
     ) throws(HTTPError) -> Forecast {
-        let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
-        return try make(input, context, requestID: requestID, timestamp: UTCTimestamp.now(), location: "", explain: explain)
+        try make(input, context, requestID: request.id, timestamp: UTCTimestamp.now(), location: "", explain: explain)
     }
 
     /// Forecasts `input` with the loop's model and history (503 without a model, 422 when the
@@ -153,10 +150,8 @@ private struct Forecast {
         return Forecast(entry: entry, members: members)
     }
 
-    /// A 200 with `json` and the request's id.
+    /// A 200 with `json`.
     func response(json: String) -> HTTPResponse {
-        var response = HTTPResponse(status: 200, json: json)
-        response.headers.append(("X-Request-Id", entry.calendar?.requestID ?? ""))
-        return response
+        HTTPResponse(status: 200, json: json)
     }
 }

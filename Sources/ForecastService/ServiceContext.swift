@@ -1,5 +1,5 @@
 /// What one event loop keeps for the route handlers: its index, its copies of the model and the
-/// daily history, and its request-id counter.
+/// daily history.
 ///
 /// Created on the loop's thread and used only there (not `Sendable` on purpose).
 public final class ServiceContext {
@@ -7,14 +7,11 @@ public final class ServiceContext {
     let loop: Int
     private let modelCache: SlotCache<any PredictionModel>
     private let historyCache: SlotCache<LoadedHistory>
-    /// Makes ids for requests that bring none.
-    var requestIDs: RequestIDGenerator
 
     init(loop: Int, slot: ModelSlot, history: HistorySlot) {
         self.loop = loop
         self.modelCache = SlotCache(slot: slot)
         self.historyCache = SlotCache(slot: history)
-        self.requestIDs = RequestIDGenerator(loop: loop)
     }
 
     /// The model to use for this request (lock-free unless a reload just happened).

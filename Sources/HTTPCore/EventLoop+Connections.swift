@@ -148,20 +148,24 @@ extension EventLoop {
         return offset
     }
 
-    /// Calls the responder and encodes its response into `output`.
-    private func answer(_ request: HTTPRequest, on connection: Connection) {
+    /// Calls the responder and encodes its response, with the request's id, into `output`.
+    private func answer(_ decoded: HTTPRequest, on connection: Connection) {
         let started = MonotonicClock.nanoseconds()
+        var request = decoded
+        request.id = requestIDs.id(for: request.headers)
         let response = responder.respond(to: request)
         let keepAlive = request.keepAlive && !response.closesConnection && drainDeadline == nil
         ResponseEncoder.encode(
             response, omitBody: request.method == "HEAD", keepAlive: keepAlive,
-            http10KeepAlive: keepAlive && request.minorVersion == 0, date: date.bytes, into: &output
+            http10KeepAlive: keepAlive && request.minorVersion == 0, date: date.bytes, requestID: request.id, into: &output
         )
         if !keepAlive { connection.closeAfterFlush = true }
         let finished = MonotonicClock.nanoseconds()
         let micros = (finished - started) / 1000
         shared.metrics.record(loop: index, status: response.status, micros: micros)
-        accessLog.record(method: request.method, path: request.path, status: response.status, micros: micros, now: finished)
+        accessLog.record(
+            method: request.method, path: request.path, status: response.status, micros: micros, requestID: request.id, now: finished
+        )
     }
 
     /// Answers a request that could not be decoded (or timed out) and closes the connection.
@@ -172,10 +176,12 @@ extension EventLoop {
             connection.inbox.removeAll()
         }
         connection.requestStartedAt = nil
-        ResponseEncoder.encode(error.response, omitBody: false, keepAlive: false, date: date.bytes, into: &output)
+        // No request was decoded, so no client id can be trusted: the loop makes one.
+        let requestID = requestIDs.next()
+        ResponseEncoder.encode(error.response, omitBody: false, keepAlive: false, date: date.bytes, requestID: requestID, into: &output)
         connection.closeAfterFlush = true
         shared.metrics.record(loop: index, status: error.status, micros: 0)
-        accessLog.record(method: "-", path: "-", status: error.status, micros: 0, now: now)
+        accessLog.record(method: "-", path: "-", status: error.status, micros: 0, requestID: requestID, now: now)
         if flush { flushOutput(connection) }
     }
 

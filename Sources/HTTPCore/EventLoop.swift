@@ -48,6 +48,8 @@ final class EventLoop {
     var sendQueue: [Connection] = []
     var date = HTTPDate()
     var accessLog: AccessLog
+    /// Makes the ids of requests that bring none.
+    var requestIDs: RequestIDGenerator
     var now = MonotonicClock.nanoseconds()
     var drainDeadline: Int?
     /// True while the listener is out of the epoll set after running out of descriptors.
@@ -64,6 +66,7 @@ final class EventLoop {
         self.responder = responder
         self.decoder = RequestDecoder(limits: shared.configuration.limits)
         self.accessLog = AccessLog(writer: shared.accessLogWriter, enabled: shared.configuration.accessLog)
+        self.requestIDs = RequestIDGenerator(loop: index)
         output.reserveCapacity(16 * 1024)
         epoll.control(Epoll.add, listener, events: Epoll.input)
         epoll.control(Epoll.add, wakeDescriptor, events: Epoll.input)
@@ -153,7 +156,7 @@ final class EventLoop {
                 var refusal: [UInt8] = []
                 ResponseEncoder.encode(
                     HTTPError.serviceUnavailable(code: "too_many_connections", message: "the server is at its connection limit; retry shortly").response,
-                    omitBody: false, keepAlive: false, date: date.bytes, into: &refusal
+                    omitBody: false, keepAlive: false, date: date.bytes, requestID: requestIDs.next(), into: &refusal
                 )
                 refusal.withUnsafeBytes { _ = Socket.send(descriptor, $0.baseAddress!, count: $0.count) }
                 Socket.close(descriptor)
