@@ -8,13 +8,13 @@ enum ForecastRoutes {
     static func make(state: ServiceState, api: APIDescription, token: BearerToken? = nil) -> RouterResponder<ServiceContext> {
         var router = Router<ServiceContext>()
         router.post("/predict", guarded(by: token) { request, context throws(HTTPError) in
-            try PredictHandlers.predict(request, context, state)
+            try PredictHandlers.predict(request, context)
         })
         router.post("/predict-with-alert", guarded(by: token) { request, context throws(HTTPError) in
-            try PredictHandlers.predictWithAlert(request, context, state)
+            try PredictHandlers.predictWithAlert(request, context)
         })
         router.post("/predict/batch", guarded(by: token) { request, context throws(HTTPError) in
-            try PredictHandlers.predictBatch(request, context, state)
+            try PredictHandlers.predictBatch(request, context)
         })
         router.get("/health") { request, context in StatusHandlers.health(request, context, state) }
         router.get("/model/info") { request, context throws(HTTPError) in

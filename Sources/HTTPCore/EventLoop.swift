@@ -46,6 +46,10 @@ final class EventLoop {
     var output: [UInt8] = []
     /// Connections whose outbox is sent at the end of the current epoll batch.
     var sendQueue: [Connection] = []
+    /// Answers waiting for the responder's commit before they may be sent (`EventLoop+Commit`).
+    var uncommitted: [UncommittedAnswer] = []
+    /// `uncommitted[uncommittedInOutput...]` still sit in `output`, not yet in an outbox.
+    var uncommittedInOutput = 0
     var date = HTTPDate()
     var accessLog: AccessLog
     /// Makes the ids of requests that bring none.

@@ -26,7 +26,7 @@ final class ServiceHarness {
 
     deinit { folder.cleanUp() }
 
-    /// Answers one request, with an id as the event loop would give it.
+    /// Answers one request as the event loop would: with an id, and committed.
     func send(
         _ method: String, _ path: String, json body: String? = nil, contentType: String? = "application/json",
         headers extra: [(String, String)] = []
@@ -36,10 +36,13 @@ final class ServiceHarness {
         for (name, value) in extra { headers.append(name: name, value: value) }
         madeIDs += 1
         lastRequestID = RequestID.fromClient(headers) ?? "harness-\(madeIDs)"
-        return routes.respond(
+        let response = routes.respond(
             to: HTTPRequest(method: method, path: path, headers: headers, body: Array((body ?? "").utf8), id: lastRequestID),
             context: context
         )
+        // As the event loop does at the end of its batch: log, or send the commit's error instead.
+        guard response.awaitsCommit, let failure = context.commit(state) else { return response }
+        return failure
     }
 
     /// The log's lines, header included.

@@ -78,6 +78,19 @@ enum LiveConnection {
     }
 
     static func roundTrip(port: Int, _ request: String) throws -> Answer {
+        let text = try rawRoundTrip(port: port, request)
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let headLines = (parts.first ?? "").components(separatedBy: "\r\n")
+        let status = Int(headLines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let headers = headLines.dropFirst().compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        return Answer(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    /// Everything the server sends back to `request` until it closes the connection.
+    static func rawRoundTrip(port: Int, _ request: String) throws -> String {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
@@ -98,14 +111,6 @@ enum LiveConnection {
             if count <= 0 { break }
             received.append(contentsOf: chunk[..<count])
         }
-        let text = String(decoding: received, as: UTF8.self)
-        let parts = text.components(separatedBy: "\r\n\r\n")
-        let headLines = (parts.first ?? "").components(separatedBy: "\r\n")
-        let status = Int(headLines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
-        let headers = headLines.dropFirst().compactMap { line -> (String, String)? in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }
-        return Answer(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+        return String(decoding: received, as: UTF8.self)
     }
 }
