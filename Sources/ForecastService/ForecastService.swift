@@ -82,7 +82,10 @@ public final class ForecastService: Sendable {
         )
         let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion), token: options.apiToken)
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
-            BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot))
+            BoundRouterResponder(
+                router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot),
+                commit: { context in context.commit(state) }
+            )
         }
     }
 
