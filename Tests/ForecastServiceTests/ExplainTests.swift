@@ -31,7 +31,7 @@ struct ExplainTests {
         for path in ["/predict", "/predict-with-alert"] {
             let response = harness.send("POST", path, json: "{\"ca_total\": 1000, \"nb_commandes\": 7, \"explain\": true}")
             #expect(response.status == 200)
-            ids += response.headers.filter { $0.0 == "X-Request-Id" }.map(\.1)
+            ids.append(harness.lastRequestID)
             let body = try response.json()
             #expect(body["prediction_ca_jour_suivant"] == .number(1107))
             #expect(body["explanation"]?["expected_value"] == .number(0))
