@@ -34,9 +34,28 @@ public struct ExplanationLogEntry: Equatable, Sendable {
     /// The line, ending in `\n`; text fields quoted (RFC 4180) when they need it. Numbers are
     /// written in full (`PlainDecimal`), so they read back bit for bit.
     public var csvLine: String {
-        timestamp + "," + PredictionLogEntry.quoted(requestID) + "," + PredictionLogEntry.quoted(modelVersion) + ","
-            + forecastDate + "," + PlainDecimal.format(expectedValue) + "," + PredictionLogEntry.quoted(feature) + ","
-            + PlainDecimal.format(contribution) + "\n"
+        var bytes: [UInt8] = []
+        appendCSVLine(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `csvLine` to `buffer` (the server's path: bytes, no intermediate strings).
+    public func appendCSVLine(to buffer: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        buffer.append(contentsOf: timestamp.utf8)
+        buffer.append(comma)
+        PredictionLogEntry.appendQuoted(requestID, to: &buffer)
+        buffer.append(comma)
+        PredictionLogEntry.appendQuoted(modelVersion, to: &buffer)
+        buffer.append(comma)
+        buffer.append(contentsOf: forecastDate.utf8)
+        buffer.append(comma)
+        PlainDecimal.append(expectedValue, to: &buffer)
+        buffer.append(comma)
+        PredictionLogEntry.appendQuoted(feature, to: &buffer)
+        buffer.append(comma)
+        PlainDecimal.append(contribution, to: &buffer)
+        buffer.append(0x0A)
     }
 
     /// Why a line is not an explanations log line: the column at fault, or nil for the line's

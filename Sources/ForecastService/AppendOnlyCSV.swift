@@ -56,11 +56,14 @@ final class AppendOnlyCSV<Format: AppendOnlyCSVFormat>: Sendable {
     /// The file now (a reference: a writer keeps its file open even if a rotation swaps it).
     private var file: CSVFile<Format> { current.withLock { $0 } }
 
-    /// Appends the lines `make` builds for the file's shape, in one `write`.
-    func append(_ make: (Format) -> String) throws(AppendOnlyCSVFailure) {
+    /// Appends the lines `fill` writes for the file's shape into a buffer of about `capacity`
+    /// bytes, in one `write`.
+    func append(reserving capacity: Int, _ fill: (Format, inout [UInt8]) -> Void) throws(AppendOnlyCSVFailure) {
         let file = self.file
-        var block = make(file.format)
-        if let failure = block.withUTF8({ write($0, to: file) }) { throw .writeFailed(errno: failure) }
+        var block: [UInt8] = []
+        block.reserveCapacity(capacity)
+        fill(file.format, &block)
+        if let failure = block.withUnsafeBufferPointer({ write($0, to: file) }) { throw .writeFailed(errno: failure) }
     }
 
     /// Flushes to disk if lines were written since the last sync (the `batch` timer), or

@@ -47,16 +47,13 @@ public final class ExplanationsLog: Sendable {
         _ explanation: PredictionExplanation, timestamp: String, requestID: String, modelVersion: String, forecastDate: String
     ) throws(ExplanationsLogError) {
         do {
-            try file.append { _ in
-                var block = ""
-                block.reserveCapacity(explanation.contributions.count * 100)
+            try file.append(reserving: explanation.contributions.count * 128) { _, block in
                 for contribution in explanation.contributions {
-                    block += ExplanationLogEntry(
+                    ExplanationLogEntry(
                         timestamp: timestamp, requestID: requestID, modelVersion: modelVersion, forecastDate: forecastDate,
                         expectedValue: explanation.expectedValue, feature: contribution.feature, contribution: contribution.value
-                    ).csvLine
+                    ).appendCSVLine(to: &block)
                 }
-                return block
             }
         } catch {
             throw ExplanationsLogError(error, path: path)

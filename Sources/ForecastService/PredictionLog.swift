@@ -45,22 +45,15 @@ public final class PredictionLog: Sendable {
 
     /// Appends `entry`'s line in one `write`.
     public func append(_ entry: PredictionLogEntry) throws(PredictionLogError) {
-        do {
-            try file.append { shape in entry.csvLine(shape: shape) }
-        } catch {
-            throw PredictionLogError(error, path: path)
-        }
+        try append(CollectionOfOne(entry))
     }
 
-    /// Appends several lines in one `write` (a batch is logged whole or not at all).
-    public func append(_ entries: [PredictionLogEntry]) throws(PredictionLogError) {
+    /// Appends several lines in one `write` (they are logged whole or not at all).
+    public func append(_ entries: some Collection<PredictionLogEntry>) throws(PredictionLogError) {
         guard !entries.isEmpty else { return }
         do {
-            try file.append { shape in
-                var block = ""
-                block.reserveCapacity(entries.count * 80)
-                for entry in entries { block += entry.csvLine(shape: shape) }
-                return block
+            try file.append(reserving: entries.count * 192) { shape, block in
+                for entry in entries { entry.appendCSVLine(shape: shape, to: &block) }
             }
         } catch {
             throw PredictionLogError(error, path: path)
