@@ -26,6 +26,9 @@ public final class ForecastService: Sendable {
         public var serviceVersion: String
         /// When set, the prediction routes and `/metrics` need `Authorization: Bearer` it.
         public var apiToken: BearerToken?
+        /// Where access lines go, and where the command line sends its messages while serving:
+        /// one non-blocking writer, so an unread stderr can stall no thread and lines keep their order.
+        public var stderrWriter = LineWriter()
 
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
@@ -66,7 +69,8 @@ public final class ForecastService: Sendable {
         let slot = ModelSlot()
         let historySlot = HistorySlot()
         let state = ServiceState(
-            slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
+            slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion,
+            stderrWriter: options.stderrWriter
         )
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, status: state.modelStatus, events: events)
@@ -74,7 +78,10 @@ public final class ForecastService: Sendable {
             source: history ?? FeaturesFileHistorySource(path: options.featuresPath), slot: historySlot,
             status: state.historyStatus, events: events
         )
-        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion), token: options.apiToken)
+        let routes = ForecastRoutes.make(
+            state: state, api: .forecast(version: state.serviceVersion, tokenRequired: options.apiToken != nil),
+            token: options.apiToken
+        )
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
             BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot))
         }
