@@ -127,13 +127,18 @@ public final class ForecastService: Sendable {
         return port
     }
 
-    /// Opens a new log file if the old one was renamed or deleted (log rotation); a failure is
-    /// reported once, and retried every tick.
+    /// Opens a new log file if the old one was renamed or deleted (log rotation), or puts a log
+    /// truncated in place back behind its header (copytruncate); a failure is reported once,
+    /// and retried every tick.
     private func followLogRotation() {
         do {
             if try state.log.reopenIfMoved() {
                 logFailure.withLock { $0 = nil }
                 events(.logReopened(path: state.log.path))
+            }
+            if let lines = try state.log.repairIfTruncated() {
+                logFailure.withLock { $0 = nil }
+                events(.logTruncationRepaired(path: state.log.path, lines: lines))
             }
         } catch {
             let repeated = logFailure.withLock { last in
@@ -157,6 +162,9 @@ public final class ForecastService: Sendable {
         control.withLock { $0.stopping = true }
         wake.signal()
         maintenanceDone.wait()
+        // Nothing is in flight any more: the last lines that reached a log replaced after a
+        // copytruncate join the new one.
+        state.log.moveRetiredTail(final: true)
         state.log.sync(force: true)
     }
 }
