@@ -45,6 +45,8 @@ extension PredictionLog {
         }
         moveRetiredTail(final: true)  // a repair moments before this one is finished first
         retired.withLock { $0 = tail }
+        // Lines appended between the copy and the switch move over now, not a tick later.
+        moveRetiredTail(final: false)
         return lines
     }
 
