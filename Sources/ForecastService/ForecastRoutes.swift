@@ -7,15 +7,15 @@ import HTTPCore
 enum ForecastRoutes {
     static func make(state: ServiceState, api: APIDescription, token: BearerToken? = nil) -> RouterResponder<ServiceContext> {
         var router = Router<ServiceContext>()
-        router.post("/predict", traced(guarded(by: token) { request, context throws(HTTPError) in
-            try PredictHandlers.predict(request, context, state)
-        }))
-        router.post("/predict-with-alert", traced(guarded(by: token) { request, context throws(HTTPError) in
-            try PredictHandlers.predictWithAlert(request, context, state)
-        }))
-        router.post("/predict/batch", traced(guarded(by: token) { request, context throws(HTTPError) in
-            try PredictHandlers.predictBatch(request, context, state)
-        }))
+        router.post("/predict", guarded(by: token) { request, context throws(HTTPError) in
+            try PredictHandlers.predict(request, context)
+        })
+        router.post("/predict-with-alert", guarded(by: token) { request, context throws(HTTPError) in
+            try PredictHandlers.predictWithAlert(request, context)
+        })
+        router.post("/predict/batch", guarded(by: token) { request, context throws(HTTPError) in
+            try PredictHandlers.predictBatch(request, context)
+        })
         router.get("/health") { request, context in StatusHandlers.health(request, context, state) }
         router.get("/model/info") { request, context throws(HTTPError) in
             try StatusHandlers.modelInfo(request, context, state)
@@ -29,20 +29,6 @@ enum ForecastRoutes {
         let docs = HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", body: Array(DocsPage.render(api).utf8))
         router.get("/docs") { _, _ in docs }
         return router.buildResponder()
-    }
-
-    /// `handler`, whose refusals (401, 4xx, 503) carry an `X-Request-Id` too, so a client can
-    /// quote the id of a failed prediction as well as of a logged one.
-    private static func traced(_ handler: @escaping Router<ServiceContext>.Handler) -> Router<ServiceContext>.Handler {
-        { request, context throws(HTTPError) in
-            do throws(HTTPError) {
-                return try handler(request, context)
-            } catch {
-                var response = error.response
-                response.headers.append(("X-Request-Id", RequestID.fromClient(request) ?? context.requestIDs.next()))
-                return response
-            }
-        }
     }
 
     /// `handler`, behind the token check when there is a token.

@@ -83,7 +83,10 @@ public final class ForecastService: Sendable {
             token: options.apiToken
         )
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
-            BoundRouterResponder(router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot))
+            BoundRouterResponder(
+                router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot),
+                commit: { context in context.commit(state) }
+            )
         }
     }
 

@@ -4,31 +4,31 @@ import HTTPCore
 /// `POST /predict`, `POST /predict-with-alert` and `POST /predict/batch`.
 ///
 /// Order of checks: body (415, 400, 422), then the model (503), then the day and its history
-/// (422), then the log line (written before the response exists, SPEC.md), then the response.
-/// A request that fails any check writes nothing to the log. Every answer carries the
-/// request's id in `X-Request-Id`, and its log lines carry it too.
+/// (422), then the answer, which waits in the loop until its log line is written with the rest
+/// of the batch's (`PendingPredictions`; SPEC.md: the line is on disk before the response is
+/// sent; a log that cannot take it turns the answer into a 503). A request that fails any check
+/// writes nothing to the log. Its log lines carry the request's id (the event loop sends it back
+/// in `X-Request-Id` on every answer).
 enum PredictHandlers {
     /// Most items one batch may hold (issue #4).
     static let maxBatchItems = 1000
 
-    static func predict(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
+    static func predict(_ request: HTTPRequest, _ context: ServiceContext) throws(HTTPError) -> HTTPResponse {
         let body = try RequestBody.json(request)
         let input = try PredictionInput.from(body)
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
-        try log(state, context, forecast.entry)
-        state.metrics.shards[context.loop].predictions.wrappingAdd(1, ordering: .relaxed)
+        context.pending.addPrediction(forecast.entry)
         return forecast.response(json: "{" + forecast.members + "}")
     }
 
-    static func predictWithAlert(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
+    static func predictWithAlert(_ request: HTTPRequest, _ context: ServiceContext) throws(HTTPError) -> HTTPResponse {
         let body = try RequestBody.json(request)
         let input = try PredictionInput.from(body)
         let threshold = body["seuil_alerte"] == nil || body["seuil_alerte"] == .null
             ? PredictionJSON.defaultAlertThreshold
             : try PredictionInput.number(body, "seuil_alerte", "")
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
-        try log(state, context, forecast.entry)
-        state.metrics.shards[context.loop].alertPredictions.wrappingAdd(1, ordering: .relaxed)
+        context.pending.addAlertPrediction(forecast.entry)
         let alert = forecast.entry.prediction < threshold
         let message = alert
             ? "the forecast is below the alert threshold"
@@ -40,7 +40,7 @@ enum PredictHandlers {
     /// Body: `{"items": [{…}, …]}` or a bare array of items; every item is validated (its day
     /// and history included) before any line is logged, and all lines go to the log in one
     /// `write`. The items share the request's id.
-    static func predictBatch(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {
+    static func predictBatch(_ request: HTTPRequest, _ context: ServiceContext) throws(HTTPError) -> HTTPResponse {
         let body = try RequestBody.json(request)
         let list: [JSONValue]
         if case let .array(items) = body {
@@ -59,7 +59,7 @@ enum PredictHandlers {
         for (index, item) in list.enumerated() {
             inputs.append(try PredictionInput.from(item, location: "items[\(index)]."))
         }
-        let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
+        let requestID = request.id
         let timestamp = UTCTimestamp.now()
         var forecasts: [Forecast] = []
         forecasts.reserveCapacity(inputs.count)
@@ -68,19 +68,12 @@ enum PredictHandlers {
                 input, context, requestID: requestID, timestamp: timestamp, location: "items[\(index)]."
             ))
         }
-        do {
-            try state.log.append(forecasts.map(\.entry))
-        } catch {
-            state.metrics.shards[context.loop].logFailures.wrappingAdd(1, ordering: .relaxed)
-            throw .serviceUnavailable(code: "log_unavailable", message: error.description)
-        }
-        state.metrics.shards[context.loop].batchRequests.wrappingAdd(1, ordering: .relaxed)
-        state.metrics.shards[context.loop].batchItems.wrappingAdd(inputs.count, ordering: .relaxed)
+        context.pending.addBatch(forecasts.map(\.entry))
         let version = forecasts[0].entry.modelVersion
         var response = HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
             + JSONText.quoted(version) + ",\"timestamp\":\"" + timestamp + "\",\"predictions\":["
             + forecasts.map { "{" + $0.members + "}" }.joined(separator: ",") + "]}")
-        response.headers.append(("X-Request-Id", requestID))
+        response.awaitsCommit = true
         return response
     }
 
@@ -95,15 +88,6 @@ enum PredictHandlers {
         return model
     }
 
-    /// Appends the line, or answers 503 without a prediction if the log cannot take it.
-    private static func log(_ state: ServiceState, _ context: ServiceContext, _ entry: PredictionLogEntry) throws(HTTPError) {
-        do {
-            try state.log.append(entry)
-        } catch {
-            state.metrics.shards[context.loop].logFailures.wrappingAdd(1, ordering: .relaxed)
-            throw .serviceUnavailable(code: "log_unavailable", message: error.description)
-        }
-    }
 }
 
 /// One answered input: its log line and the members of its JSON answer.
@@ -116,8 +100,7 @@ private struct Forecast {
     static func make(
         _ input: PredictionInput, _ context: ServiceContext, request: HTTPRequest, explain: Bool
     ) throws(HTTPError) -> Forecast {
-        let requestID = RequestID.fromClient(request) ?? context.requestIDs.next()
-        return try make(input, context, requestID: requestID, timestamp: UTCTimestamp.now(), location: "", explain: explain)
+        try make(input, context, requestID: request.id, timestamp: UTCTimestamp.now(), location: "", explain: explain)
     }
 
     /// Forecasts `input` with the loop's model and history (503 without a model, 422 when the
@@ -153,10 +136,10 @@ private struct Forecast {
         return Forecast(entry: entry, members: members)
     }
 
-    /// A 200 with `json` and the request's id.
+    /// A 200 with `json`, sent once its log line is written (`PendingPredictions`).
     func response(json: String) -> HTTPResponse {
         var response = HTTPResponse(status: 200, json: json)
-        response.headers.append(("X-Request-Id", entry.calendar?.requestID ?? ""))
+        response.awaitsCommit = true
         return response
     }
 }

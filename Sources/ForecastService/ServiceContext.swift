@@ -1,5 +1,7 @@
+import HTTPCore
+
 /// What one event loop keeps for the route handlers: its index, its copies of the model and the
-/// daily history, and its request-id counter.
+/// daily history, and the predictions of the current batch waiting to be logged.
 ///
 /// Created on the loop's thread and used only there (not `Sendable` on purpose).
 public final class ServiceContext {
@@ -7,14 +9,13 @@ public final class ServiceContext {
     let loop: Int
     private let modelCache: SlotCache<any PredictionModel>
     private let historyCache: SlotCache<LoadedHistory>
-    /// Makes ids for requests that bring none.
-    var requestIDs: RequestIDGenerator
+    /// Lines answered this epoll batch, logged together by `commit` before the answers are sent.
+    var pending = PendingPredictions()
 
     init(loop: Int, slot: ModelSlot, history: HistorySlot) {
         self.loop = loop
         self.modelCache = SlotCache(slot: slot)
         self.historyCache = SlotCache(slot: history)
-        self.requestIDs = RequestIDGenerator(loop: loop)
     }
 
     /// The model to use for this request (lock-free unless a reload just happened).
@@ -22,4 +23,9 @@ public final class ServiceContext {
 
     /// The daily history for this request (lock-free unless a reload just happened).
     var history: LoadedHistory? { historyCache.value }
+
+    /// Logs the batch's predictions (`RequestResponder.commit()`).
+    func commit(_ state: ServiceState) -> HTTPResponse? {
+        pending.commit(to: state, loop: loop)
+    }
 }

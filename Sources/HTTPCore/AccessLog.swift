@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// One event loop's access log: `METHOD PATH STATUS MICROSus` lines, buffered, handed to the
+/// One event loop's access log: `METHOD PATH STATUS MICROSus REQUEST_ID` lines, buffered, handed to the
 /// server's `LineWriter` (stderr).
 ///
 /// Buffered so a request does not cost a lock: the loop flushes when the next line would not
@@ -32,9 +32,9 @@ struct AccessLog {
     var deadline: Int { firstLineAt + AccessLog.flushInterval }
 
     /// Buffers one line.
-    mutating func record(method: String, path: String, status: Int, micros: Int, now: Int) {
+    mutating func record(method: String, path: String, status: Int, micros: Int, requestID: String, now: Int) {
         guard enabled else { return }
-        let length = method.utf8.count + path.utf8.count + 32
+        let length = method.utf8.count + path.utf8.count + requestID.utf8.count + 32
         if buffer.count + length > AccessLog.capacity { flush() }
         if buffer.isEmpty { firstLineAt = now }
         buffer.append(contentsOf: method.utf8)
@@ -45,7 +45,9 @@ struct AccessLog {
         ResponseEncoder.appendDecimal(status, to: &buffer)
         buffer.append(0x20)
         ResponseEncoder.appendDecimal(micros, to: &buffer)
-        buffer.append(contentsOf: "us\n".utf8)
+        buffer.append(contentsOf: "us ".utf8)
+        buffer.append(contentsOf: requestID.utf8)
+        buffer.append(0x0A)
         lines += 1
     }
 

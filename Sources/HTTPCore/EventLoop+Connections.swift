@@ -59,10 +59,12 @@ extension EventLoop {
         }
         if connection.hasPendingOutput {
             // Already queued or parked: keep the order, append.
+            movedToOutbox(connection, base: connection.outbox.count)
             connection.outbox.append(contentsOf: output)
             output.removeAll(keepingCapacity: true)
             return
         }
+        movedToOutbox(connection, base: 0)
         swap(&output, &connection.outbox)  // a buffer swap, not a copy
         output.removeAll(keepingCapacity: true)
         connection.outboxOffset = 0
@@ -75,6 +77,7 @@ extension EventLoop {
     /// by `pendingOutputLimit`) is answered again and sent in the next round.
     func flushSendQueue() {
         while !sendQueue.isEmpty {
+            commitHeldAnswers()
             let batch = sendQueue
             sendQueue.removeAll(keepingCapacity: true)
             for connection in batch {
@@ -148,20 +151,33 @@ extension EventLoop {
         return offset
     }
 
-    /// Calls the responder and encodes its response into `output`.
-    private func answer(_ request: HTTPRequest, on connection: Connection) {
+    /// Calls the responder and encodes its response, with the request's id, into `output`.
+    private func answer(_ decoded: HTTPRequest, on connection: Connection) {
         let started = MonotonicClock.nanoseconds()
+        var request = decoded
+        request.id = requestIDs.id(for: request.headers)
         let response = responder.respond(to: request)
         let keepAlive = request.keepAlive && !response.closesConnection && drainDeadline == nil
+        let http10KeepAlive = keepAlive && request.minorVersion == 0
+        let start = output.count
         ResponseEncoder.encode(
             response, omitBody: request.method == "HEAD", keepAlive: keepAlive,
-            http10KeepAlive: keepAlive && request.minorVersion == 0, date: date.bytes, into: &output
+            http10KeepAlive: http10KeepAlive, date: date.bytes, requestID: request.id, into: &output
         )
         if !keepAlive { connection.closeAfterFlush = true }
         let finished = MonotonicClock.nanoseconds()
         let micros = (finished - started) / 1000
+        if response.awaitsCommit {
+            holdForCommit(UncommittedAnswer(
+                connection: connection, bytes: start..<output.count, keepAlive: keepAlive, http10KeepAlive: http10KeepAlive,
+                requestID: request.id, method: request.method, path: request.path, status: response.status, micros: micros
+            ))
+            return
+        }
         shared.metrics.record(loop: index, status: response.status, micros: micros)
-        accessLog.record(method: request.method, path: request.path, status: response.status, micros: micros, now: finished)
+        accessLog.record(
+            method: request.method, path: request.path, status: response.status, micros: micros, requestID: request.id, now: finished
+        )
     }
 
     /// Answers a request that could not be decoded (or timed out) and closes the connection.
@@ -172,10 +188,12 @@ extension EventLoop {
             connection.inbox.removeAll()
         }
         connection.requestStartedAt = nil
-        ResponseEncoder.encode(error.response, omitBody: false, keepAlive: false, date: date.bytes, into: &output)
+        // No request was decoded, so no client id can be trusted: the loop makes one.
+        let requestID = requestIDs.next()
+        ResponseEncoder.encode(error.response, omitBody: false, keepAlive: false, date: date.bytes, requestID: requestID, into: &output)
         connection.closeAfterFlush = true
         shared.metrics.record(loop: index, status: error.status, micros: 0)
-        accessLog.record(method: "-", path: "-", status: error.status, micros: 0, now: now)
+        accessLog.record(method: "-", path: "-", status: error.status, micros: 0, requestID: requestID, now: now)
         if flush { flushOutput(connection) }
     }
 

@@ -46,8 +46,14 @@ final class EventLoop {
     var output: [UInt8] = []
     /// Connections whose outbox is sent at the end of the current epoll batch.
     var sendQueue: [Connection] = []
+    /// Answers waiting for the responder's commit before they may be sent (`EventLoop+Commit`).
+    var uncommitted: [UncommittedAnswer] = []
+    /// `uncommitted[uncommittedInOutput...]` still sit in `output`, not yet in an outbox.
+    var uncommittedInOutput = 0
     var date = HTTPDate()
     var accessLog: AccessLog
+    /// Makes the ids of requests that bring none.
+    var requestIDs: RequestIDGenerator
     var now = MonotonicClock.nanoseconds()
     var drainDeadline: Int?
     /// True while the listener is out of the epoll set after running out of descriptors.
@@ -64,6 +70,7 @@ final class EventLoop {
         self.responder = responder
         self.decoder = RequestDecoder(limits: shared.configuration.limits)
         self.accessLog = AccessLog(writer: shared.accessLogWriter, enabled: shared.configuration.accessLog)
+        self.requestIDs = RequestIDGenerator(loop: index)
         output.reserveCapacity(16 * 1024)
         epoll.control(Epoll.add, listener, events: Epoll.input)
         epoll.control(Epoll.add, wakeDescriptor, events: Epoll.input)
@@ -153,7 +160,7 @@ final class EventLoop {
                 var refusal: [UInt8] = []
                 ResponseEncoder.encode(
                     HTTPError.serviceUnavailable(code: "too_many_connections", message: "the server is at its connection limit; retry shortly").response,
-                    omitBody: false, keepAlive: false, date: date.bytes, into: &refusal
+                    omitBody: false, keepAlive: false, date: date.bytes, requestID: requestIDs.next(), into: &refusal
                 )
                 refusal.withUnsafeBytes { _ = Socket.send(descriptor, $0.baseAddress!, count: $0.count) }
                 Socket.close(descriptor)

@@ -15,11 +15,14 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Whether the connection stays open after the response (RFC 9112 §9.3: HTTP/1.1 persists
     /// unless `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`).
     public var keepAlive: Bool
+    /// The request's id (`RequestID`): set by the event loop before the responder sees the
+    /// request, and sent back in `X-Request-Id` on whatever the answer is.
+    public var id: String
 
     /// A request; defaults suit tests and in-process callers.
     public init(
         method: String, path: String, query: String? = nil, minorVersion: Int = 1,
-        headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], keepAlive: Bool = true
+        headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], keepAlive: Bool = true, id: String = ""
     ) {
         self.method = method
         self.path = path
@@ -28,5 +31,6 @@ public struct HTTPRequest: Sendable, Equatable {
         self.headers = headers
         self.body = body
         self.keepAlive = keepAlive
+        self.id = id
     }
 }

@@ -11,6 +11,9 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// Close the connection after this response (framing errors, timeouts).
     public var closesConnection: Bool = false
+    /// Send only once the responder's `commit()` succeeds (the prediction's log line is on
+    /// disk); if it fails, the commit's error response goes out in this one's place.
+    public var awaitsCommit: Bool = false
 
     /// A response with a body of the given type.
     public init(status: Int, contentType: String, body: [UInt8]) {

@@ -11,9 +11,10 @@ public enum ResponseEncoder {
     ///   - keepAlive: false writes `Connection: close`; for HTTP/1.0 requests that keep alive,
     ///     `http10KeepAlive` writes `Connection: keep-alive` (RFC 9112 §9.3).
     ///   - date: the IMF-fixdate for the `Date` header (RFC 9110 §6.6.1), or empty to omit it.
+    ///   - requestID: the request's id for `X-Request-Id`, or empty to omit it.
     public static func encode(
         _ response: HTTPResponse, omitBody: Bool, keepAlive: Bool, http10KeepAlive: Bool = false,
-        date: [UInt8] = [], into buffer: inout [UInt8]
+        date: [UInt8] = [], requestID: String = "", into buffer: inout [UInt8]
     ) {
         buffer.append(contentsOf: "HTTP/1.1 ".utf8)
         appendDecimal(response.status, to: &buffer)
@@ -31,6 +32,11 @@ public enum ResponseEncoder {
         if bodyAllowed {
             buffer.append(contentsOf: "Content-Length: ".utf8)
             appendDecimal(response.body.count, to: &buffer)
+            buffer.append(contentsOf: crlf)
+        }
+        if !requestID.isEmpty {
+            buffer.append(contentsOf: "X-Request-Id: ".utf8)
+            buffer.append(contentsOf: requestID.utf8)
             buffer.append(contentsOf: crlf)
         }
         if !date.isEmpty {

@@ -75,14 +75,21 @@ public struct RouterResponder<Context>: Sendable {
 public final class BoundRouterResponder<Context>: RequestResponder {
     private let router: RouterResponder<Context>
     private let context: Context
+    private let commitBatch: ((Context) -> HTTPResponse?)?
 
-    /// Binds `router` to `context` (created on the loop's own thread).
-    public init(router: RouterResponder<Context>, context: Context) {
+    /// Binds `router` to `context` (created on the loop's own thread); `commit` makes durable
+    /// what the handlers' `awaitsCommit` answers promised (see `RequestResponder.commit()`).
+    public init(router: RouterResponder<Context>, context: Context, commit: ((Context) -> HTTPResponse?)? = nil) {
         self.router = router
         self.context = context
+        self.commitBatch = commit
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         router.respond(to: request, context: context)
+    }
+
+    public func commit() -> HTTPResponse? {
+        commitBatch?(context)
     }
 }

@@ -126,17 +126,20 @@ import Glibc
         }
     }
 
-    @Test func accessLogHasOneLinePerRequestWithMethodPathStatusAndMicroseconds() throws {
+    @Test func accessLogHasOneLinePerRequestWithMethodPathStatusMicrosecondsAndRequestId() throws {
         try withServer { server, _ in
             let client = try RawHTTPClient(port: server.port)
-            _ = try client.exchange("GET", "/nope")
-            _ = try client.exchange("GET", "/health")
+            let missing = try client.exchange("GET", "/nope")
+            let health = try client.exchange("GET", "/health", extra: "X-Request-Id: probe-7\r\n")
             let logged = ServerProcess.eventually {
                 server.stderr.contains("GET /nope 404 ") && server.stderr.contains("GET /health 503 ")
             }
             #expect(logged, "stderr: \(server.stderr)")
-            let line = server.stderr.split(separator: "\n").first { $0.hasPrefix("GET /nope 404 ") } ?? ""
-            #expect(line.hasSuffix("us"))
+            #expect(health.header("X-Request-Id") == "probe-7")
+            let madeID = try #require(missing.header("X-Request-Id"))
+            let fields = (server.stderr.split(separator: "\n").first { $0.hasPrefix("GET /nope 404 ") } ?? "").split(separator: " ")
+            #expect(fields.count == 5 && fields[3].hasSuffix("us") && fields[4] == madeID)
+            #expect(server.stderr.split(separator: "\n").contains { $0.hasPrefix("GET /health 503 ") && $0.hasSuffix(" probe-7") })
         }
     }
 

@@ -24,7 +24,7 @@ struct PredictHandlersTests {
         #expect(lines[0] == PredictionLogEntry.header)
         let entry = try #require(PredictionLogEntry.parse(Substring(lines[1])))
         let value = 15000.0 * 1.1 + 320
-        let requestID = try #require(response.headers.first { $0.0 == "X-Request-Id" }?.1)
+        let requestID = harness.lastRequestID
         // No date: the day after the history's last day (2026-01-10).
         #expect(body["date"] == .string("2026-01-11"))
         #expect(body["forecast_date"] == .string("2026-01-12"))

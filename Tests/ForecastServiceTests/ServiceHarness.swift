@@ -8,6 +8,9 @@ final class ServiceHarness {
     let state: ServiceState
     let context: ServiceContext
     private let routes: RouterResponder<ServiceContext>
+    /// The id the last request was given (the client's when safe, as the event loop does).
+    private(set) var lastRequestID = ""
+    private var madeIDs = 0
 
     /// The history the harness serves unless told otherwise: 2026-01-01 to 2026-01-10, revenue 100, 200, … 1000.
     static let tenDays = DailyHistory(firstDay: Day(iso: "2026-01-01")!, revenue: (1...10).map { Double($0) * 100 })
@@ -23,7 +26,7 @@ final class ServiceHarness {
 
     deinit { folder.cleanUp() }
 
-    /// Answers one request.
+    /// Answers one request as the event loop would: with an id, and committed.
     func send(
         _ method: String, _ path: String, json body: String? = nil, contentType: String? = "application/json",
         headers extra: [(String, String)] = []
@@ -31,9 +34,15 @@ final class ServiceHarness {
         var headers = HTTPHeaders()
         if let contentType { headers.append(name: "Content-Type", value: contentType) }
         for (name, value) in extra { headers.append(name: name, value: value) }
-        return routes.respond(
-            to: HTTPRequest(method: method, path: path, headers: headers, body: Array((body ?? "").utf8)), context: context
+        madeIDs += 1
+        lastRequestID = RequestID.fromClient(headers) ?? "harness-\(madeIDs)"
+        let response = routes.respond(
+            to: HTTPRequest(method: method, path: path, headers: headers, body: Array((body ?? "").utf8), id: lastRequestID),
+            context: context
         )
+        // As the event loop does at the end of its batch: log, or send the commit's error instead.
+        guard response.awaitsCommit, let failure = context.commit(state) else { return response }
+        return failure
     }
 
     /// The log's lines, header included.

@@ -1,15 +1,14 @@
-import HTTPCore
-
-/// The id that traces one prediction from the client to the log: the client's `X-Request-Id`
-/// when it is safe to echo and log, else one the server makes.
-enum RequestID {
+/// The id that traces one request from the client to the logs: the client's `X-Request-Id`
+/// when it is safe to echo and log, else one the event loop makes. Every response carries it
+/// in `X-Request-Id`, the access line ends with it, and a prediction's log line holds it.
+public enum RequestID {
     /// Longest client id kept.
-    static let maxLength = 128
+    public static let maxLength = 128
 
     /// The client's id if it is 1 to 128 characters of `A-Z a-z 0-9 - _ . :` (nothing to quote
     /// in a CSV line or a header, nothing a log reader could mistake), else nil.
-    static func fromClient(_ request: HTTPRequest) -> String? {
-        guard let value = request.headers["x-request-id"], !value.isEmpty, value.utf8.count <= maxLength else { return nil }
+    public static func fromClient(_ headers: HTTPHeaders) -> String? {
+        guard let value = headers["x-request-id"], !value.isEmpty, value.utf8.count <= maxLength else { return nil }
         let safe = value.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -44,5 +43,10 @@ struct RequestIDGenerator {
     mutating func next() -> String {
         count &+= 1
         return prefix + String(count)
+    }
+
+    /// `request`'s id: the client's when valid, else the next of this loop.
+    mutating func id(for headers: HTTPHeaders) -> String {
+        RequestID.fromClient(headers) ?? next()
     }
 }

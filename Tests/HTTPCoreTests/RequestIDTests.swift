@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import HTTPCore
+
+/// Every answer carries `X-Request-Id` (the client's when safe, else made by the loop), the
+/// responder sees the same id, and the access line ends with it.
+struct RequestIDTests {
+    /// Answers with the id it was handed, so the test can compare it with the header.
+    final class IDEcho: RequestResponder {
+        func respond(to request: HTTPRequest) -> HTTPResponse {
+            request.path == "/missing"
+                ? HTTPError.notFound(path: request.path).response
+                : HTTPResponse(status: 200, json: "{\"id\":\"\(request.id)\"}")
+        }
+    }
+
+    @Test(arguments: [
+        ("abc-123.X:9_z", true), ("a", true), (String(repeating: "x", count: 128), true),
+        ("", false), ("a,b", false), ("a b", false), ("é", false), ("a\"b", false), (String(repeating: "x", count: 129), false),
+    ])
+    func aClientIdIsKeptOnlyWhenSafeToEchoAndLog(id: String, kept: Bool) {
+        let headers = HTTPHeaders([("X-Request-Id", id)])
+        #expect((RequestID.fromClient(headers) == id) == kept)
+    }
+
+    @Test func madeIdsAreUniquePerLoopAndCarryTheLoop() {
+        var first = RequestIDGenerator(loop: 0)
+        var second = RequestIDGenerator(loop: 1)
+        let ids = (0..<1000).map { _ in first.next() } + (0..<1000).map { _ in second.next() }
+        #expect(Set(ids).count == 2000)
+        #expect(ids[0].hasSuffix("-0-1") && ids[1000].hasSuffix("-1-1"))
+    }
+
+    @Test func everyAnswerCarriesTheIdTheResponderSawAndTheAccessLineEndsWithIt() throws {
+        var pipeEnds: [Int32] = [0, 0]
+        try #require(pipe(&pipeEnds) == 0)
+        defer { close(pipeEnds[0]) }
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, eventLoops: 1)
+        configuration.accessLog = true
+        let writer = LineWriter(descriptor: pipeEnds[1])
+        let server = HTTPServer(configuration: configuration, metrics: ServerMetrics(loops: 1, accessLogWriter: writer)) { _ in IDEcho() }
+        let port = try server.start()
+
+        let echoed = try LiveConnection.roundTrip(port: port, "GET /x HTTP/1.1\r\nHost: h\r\nX-Request-Id: shop-42\r\nConnection: close\r\n\r\n")
+        #expect(echoed.header("X-Request-Id") == "shop-42")
+        #expect(echoed.body == "{\"id\":\"shop-42\"}")
+        let replaced = try LiveConnection.roundTrip(port: port, "GET /x HTTP/1.1\r\nHost: h\r\nX-Request-Id: a,b\r\nConnection: close\r\n\r\n")
+        let made = try #require(replaced.header("X-Request-Id"))
+        #expect(made != "a,b" && replaced.body == "{\"id\":\"\(made)\"}")
+        let missing = try LiveConnection.roundTrip(port: port, "GET /missing HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+        #expect(missing.status == 404)
+        let notFoundID = try #require(missing.header("X-Request-Id"))
+        let malformed = try LiveConnection.roundTrip(port: port, "NOT HTTP AT ALL\r\n\r\n")
+        #expect(malformed.status == 400)
+        let malformedID = try #require(malformed.header("X-Request-Id"))
+        #expect(Set([made, notFoundID, malformedID]).count == 3)
+
+        server.stop()
+        server.waitUntilStopped()
+        close(pipeEnds[1])
+        let lines = String(decoding: FileHandle(fileDescriptor: pipeEnds[0]).readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.map { $0.first ?? "" } == ["GET", "GET", "GET", "-"])
+        #expect(lines.map { $0.last ?? "" } == ["shop-42", made, notFoundID, malformedID])
+    }
+}
+
+/// One request on a fresh connection, read until the server closes it.
+enum LiveConnection {
+    struct Answer {
+        let status: Int
+        let headers: [(String, String)]
+        let body: String
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.0.lowercased() == name.lowercased() }?.1
+        }
+    }
+
+    static func roundTrip(port: Int, _ request: String) throws -> Answer {
+        let text = try rawRoundTrip(port: port, request)
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let headLines = (parts.first ?? "").components(separatedBy: "\r\n")
+        let status = Int(headLines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let headers = headLines.dropFirst().compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        return Answer(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    /// Everything the server sends back to `request` until it closes the connection.
+    static func rawRoundTrip(port: Int, _ request: String) throws -> String {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = Array(request.utf8).withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(descriptor, &chunk, chunk.count, 0)
+            if count <= 0 { break }
+            received.append(contentsOf: chunk[..<count])
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
