@@ -120,7 +120,7 @@ public final class ForecastService: Sendable {
                     reloadsSeen = reloads
                     trimDue = true
                 }
-                followLogRotation()
+                followLogRotation(force: force)
                 if options.fsync == .batch { self.state.log.sync() }
             }
             maintenanceDone.signal()
@@ -131,17 +131,13 @@ public final class ForecastService: Sendable {
     }
 
     /// Opens a new log file if the old one was renamed or deleted (log rotation), or puts a log
-    /// truncated in place back behind its header (copytruncate); a failure is reported once,
-    /// and retried every tick.
-    private func followLogRotation() {
+    /// truncated in place back behind its header (copytruncate). A reopening failure is
+    /// reported once and retried every tick; a repair failure is retried on SIGHUP (`force`).
+    private func followLogRotation(force: Bool) {
         do {
             if try state.log.reopenIfMoved() {
                 logFailure.withLock { $0 = nil }
                 events(.logReopened(path: state.log.path))
-            }
-            if let lines = try state.log.repairIfTruncated() {
-                logFailure.withLock { $0 = nil }
-                events(.logTruncationRepaired(path: state.log.path, lines: lines))
             }
         } catch {
             let repeated = logFailure.withLock { last in
@@ -149,6 +145,13 @@ public final class ForecastService: Sendable {
                 return last == error.description
             }
             if !repeated { events(.logReopenFailed(reason: error.description)) }
+        }
+        do {
+            if let lines = try state.log.repairIfTruncated(force: force) {
+                events(.logTruncationRepaired(path: state.log.path, lines: lines))
+            }
+        } catch {
+            events(.logTruncationRepairFailed(reason: error.description))
         }
     }
 

@@ -33,16 +33,24 @@ extension PredictionLog {
 
     /// Repairs the log if it was truncated in place (its first line is no longer a header);
     /// the number of lines carried over, or nil when nothing needed repair. Called by the
-    /// maintenance thread with `reopenIfMoved`. A failure leaves lines going to the truncated
-    /// file and is thrown; the next tick tries again.
+    /// maintenance thread with `reopenIfMoved`. A failure (no room for the copy, a log file
+    /// mounted on its own that cannot be renamed over) leaves lines going to the truncated file,
+    /// which plot, drift and accuracy still read, and is thrown; that file is tried again only
+    /// with `force` (SIGHUP), not every tick.
     @discardableResult
-    public func repairIfTruncated() throws(PredictionLogError) -> Int? {
+    public func repairIfTruncated(force: Bool = false) throws(PredictionLogError) -> Int? {
         moveRetiredTail(final: false)
         let old = file
         guard !PredictionLog.startsWithHeader(old.descriptor) else { return nil }
-        guard let (tail, lines) = try repair.withLock({ _ throws(PredictionLogError) in try replaceTruncated(old) }) else {
-            return nil
+        if !force, let failed = unrepairable.withLock({ $0 }), failed == (old.inode, old.device) { return nil }
+        let replaced: (RetiredLogTail, Int)?
+        do throws(PredictionLogError) {
+            replaced = try repair.withLock { _ throws(PredictionLogError) in try replaceTruncated(old) }
+        } catch {
+            unrepairable.withLock { $0 = (old.inode, old.device) }
+            throw error
         }
+        guard let (tail, lines) = replaced else { return nil }
         moveRetiredTail(final: true)  // a repair moments before this one is finished first
         retired.withLock { $0 = tail }
         // Lines appended between the copy and the switch move over now, not a tick later.

@@ -44,6 +44,9 @@ public final class PredictionLog: Sendable {
     let repair = Mutex(())
     /// The truncated file a repair replaced, whose late lines are still being moved over.
     let retired = Mutex<RetiredLogTail?>(nil)
+    /// The truncated file (inode, device) a repair failed on: not retried every tick, since
+    /// each try copies it whole, but on SIGHUP.
+    let unrepairable = Mutex<(ino_t, dev_t)?>(nil)
 
     /// Opens (creating the file and its directory if needed) and checks or writes the header.
     public init(path: String, policy: LogFsyncPolicy) throws(PredictionLogError) {

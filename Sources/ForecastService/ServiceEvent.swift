@@ -15,6 +15,9 @@ public enum ServiceEvent: Sendable, Equatable {
     /// The log was truncated in place (copytruncate); a new file at `path` holds the header and
     /// the `lines` written since, and new lines go there.
     case logTruncationRepaired(path: String, lines: Int)
+    /// The log was truncated in place but could not be repaired; lines go on to it without a
+    /// header. Tried again on SIGHUP.
+    case logTruncationRepairFailed(reason: String)
     /// A daily history was read; forecasts now default to the day after `lastDay`.
     case historyLoaded(firstDay: String, lastDay: String, path: String)
     /// Reading the daily history failed; the history ending on `keepingLastDay` (nil: none)

@@ -86,4 +86,24 @@ struct PredictionLogTruncationTests {
         log.moveRetiredTail(final: true)  // shutdown: a line still being written is not moved torn
         #expect(try folder.read("log.csv") == Self.header + entry(1).csvLine + entry(3).csvLine + late)
     }
+
+    /// A repair that fails (here: its temporary file cannot be made) leaves lines going to the
+    /// truncated file, is not retried every tick (each try copies the file whole), and is
+    /// retried when forced (SIGHUP).
+    @Test func failedRepairIsRetriedOnlyWhenForced() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let log = try PredictionLog(path: folder.file("log.csv"), policy: .never)
+        let blocker = folder.file("log.csv.repair-\(getpid())")
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+        try copyTruncate(folder)
+        try log.append(entry(1))
+        #expect(throws: PredictionLogError.self) { try log.repairIfTruncated() }
+        try log.append(entry(2))
+        #expect(try log.repairIfTruncated() == nil)
+        #expect(try folder.read("log.csv") == entry(1).csvLine + entry(2).csvLine)
+        try FileManager.default.removeItem(atPath: blocker)
+        #expect(try log.repairIfTruncated(force: true) == 2)
+        #expect(try folder.read("log.csv") == Self.header + entry(1).csvLine + entry(2).csvLine)
+    }
 }
