@@ -7,8 +7,43 @@ public enum PlainDecimal {
     /// round trip exact (`-3.2e-11` → `-0.000000000032`).
     public static func format(_ value: Double) -> String {
         let text = value.description
-        // Fast path (the server formats two numbers per request): most values have no exponent.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") }) else { return text }
+        // Fast path (the server formats four numbers per request): most values have no exponent.
+        guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
+        return withoutExponent(text)
+    }
+
+    /// Appends `format(value)`'s bytes to `buffer`.
+    public static func append(_ value: Double, to buffer: inout [UInt8]) {
+        let text = value.description
+        if text.utf8.contains(UInt8(ascii: "e")) {
+            buffer.append(contentsOf: withoutExponent(text).utf8)
+        } else {
+            buffer.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Appends `value`'s decimal digits (a sign if negative) to `buffer`, without a String.
+    public static func append(_ value: Int, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
+            var count = 0
+            repeat {
+                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            return count
+        }
+        withUnsafeBytes(of: digits) { raw in
+            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
+        }
+    }
+
+    /// `text` (Swift's shortest round-trip form, with an exponent) with its digits moved across
+    /// the decimal point instead.
+    private static func withoutExponent(_ text: String) -> String {
         guard let exponentMark = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
               let exponent = Int(text[text.index(after: exponentMark)...])
         else { return text }

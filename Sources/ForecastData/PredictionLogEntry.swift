@@ -68,6 +68,7 @@ public struct ForecastCalendarFields: Equatable, Sendable {
 /// The server writes lines with `csvLine(shape:)`; `forecast plot`, `drift` and `accuracy` read
 /// them back with `parse`, which rejects torn or malformed lines instead of guessing.
 public struct PredictionLogEntry: Equatable, Sendable {
+    private var comma: UInt8 { UInt8(ascii: ",") }
     /// The header of a new log.
     public static let header =
         "timestamp,ca_total,nb_commandes,prediction,model_version,date,forecast_date,lower,upper,request_id"
@@ -99,17 +100,39 @@ public struct PredictionLogEntry: Equatable, Sendable {
     /// (RFC 4180) when they hold a comma, a quote or a line break, so a hostile version cannot
     /// shift the columns. A calendar line without calendar fields leaves them empty.
     public func csvLine(shape: PredictionLogShape) -> String {
-        var line = timestamp + "," + PlainDecimal.format(revenue) + "," + String(orderCount) + ","
-            + PlainDecimal.format(prediction) + "," + PredictionLogEntry.quoted(modelVersion)
+        var bytes: [UInt8] = []
+        appendCSVLine(shape: shape, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `csvLine(shape:)` to `buffer` (the server's path: bytes, no intermediate strings).
+    public func appendCSVLine(shape: PredictionLogShape, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: timestamp.utf8)
+        buffer.append(comma)
+        PlainDecimal.append(revenue, to: &buffer)
+        buffer.append(comma)
+        PlainDecimal.append(orderCount, to: &buffer)
+        buffer.append(comma)
+        PlainDecimal.append(prediction, to: &buffer)
+        buffer.append(comma)
+        PredictionLogEntry.appendQuoted(modelVersion, to: &buffer)
         if shape == .calendar {
             if let calendar {
-                line += "," + calendar.date + "," + calendar.forecastDate + "," + PlainDecimal.format(calendar.lower)
-                    + "," + PlainDecimal.format(calendar.upper) + "," + PredictionLogEntry.quoted(calendar.requestID)
+                buffer.append(comma)
+                buffer.append(contentsOf: calendar.date.utf8)
+                buffer.append(comma)
+                buffer.append(contentsOf: calendar.forecastDate.utf8)
+                buffer.append(comma)
+                PlainDecimal.append(calendar.lower, to: &buffer)
+                buffer.append(comma)
+                PlainDecimal.append(calendar.upper, to: &buffer)
+                buffer.append(comma)
+                PredictionLogEntry.appendQuoted(calendar.requestID, to: &buffer)
             } else {
-                line += ",,,,,"
+                buffer.append(contentsOf: ",,,,,".utf8)
             }
         }
-        return line + "\n"
+        buffer.append(0x0A)
     }
 
     /// The line for a new (calendar-shaped) log.
@@ -185,13 +208,22 @@ public struct PredictionLogEntry: Equatable, Sendable {
         }
     }
 
-    static func quoted(_ field: String) -> String {
+    /// Appends `field`, quoted (RFC 4180) only when it holds a comma, a quote or a line break.
+    static func appendQuoted(_ field: String, to buffer: inout [UInt8]) {
         // Bytes, not Characters: this runs once per logged prediction.
         let needsQuotes = field.utf8.contains { byte in
             byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
         }
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard needsQuotes else {
+            buffer.append(contentsOf: field.utf8)
+            return
+        }
+        buffer.append(UInt8(ascii: "\""))
+        for byte in field.utf8 {
+            buffer.append(byte)
+            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+        }
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, checked for shape.

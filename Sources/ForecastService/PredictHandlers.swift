@@ -18,7 +18,7 @@ enum PredictHandlers {
         let input = try PredictionInput.from(body)
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
         context.pending.addPrediction(forecast.entry)
-        return forecast.response(json: "{" + forecast.members + "}")
+        return forecast.response()
     }
 
     static func predictWithAlert(_ request: HTTPRequest, _ context: ServiceContext) throws(HTTPError) -> HTTPResponse {
@@ -33,8 +33,8 @@ enum PredictHandlers {
         let message = alert
             ? "the forecast is below the alert threshold"
             : "the forecast is at or above the alert threshold"
-        return forecast.response(json: "{" + forecast.members + ",\"seuil_alerte\":" + PredictionJSON.number(threshold)
-            + ",\"alerte\":" + (alert ? "true" : "false") + ",\"message\":" + JSONText.quoted(message) + "}")
+        return forecast.response(moreMembers: ",\"seuil_alerte\":" + PredictionJSON.number(threshold)
+            + ",\"alerte\":" + (alert ? "true" : "false") + ",\"message\":" + JSONText.quoted(message))
     }
 
     /// Body: `{"items": [{…}, …]}` or a bare array of items; every item is validated (its day
@@ -72,7 +72,7 @@ enum PredictHandlers {
         let version = forecasts[0].entry.modelVersion
         var response = HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
             + JSONText.quoted(version) + ",\"timestamp\":\"" + timestamp + "\",\"predictions\":["
-            + forecasts.map { "{" + $0.members + "}" }.joined(separator: ",") + "]}")
+            + forecasts.map { "{" + String(decoding: $0.members, as: UTF8.self) + "}" }.joined(separator: ",") + "]}")
         response.awaitsCommit = true
         return response
     }
@@ -90,10 +90,10 @@ enum PredictHandlers {
 
 }
 
-/// One answered input: its log line and the members of its JSON answer.
+/// One answered input: its log line and the members of its JSON answer (UTF-8, no braces).
 private struct Forecast {
     let entry: PredictionLogEntry
-    let members: String
+    let members: [UInt8]
 
     /// Forecasts one request's input with its own id; with `explain`, the members end with the
     /// forecast's explanation.
@@ -120,15 +120,17 @@ private struct Forecast {
             timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount, prediction: outcome.value,
             modelVersion: model.version, calendar: calendar
         )
-        var members = PredictionJSON.members(
-            input: input, outcome: outcome, timestamp: timestamp, version: model.version, calendar: calendar
+        var members: [UInt8] = []
+        members.reserveCapacity(320)
+        PredictionJSON.appendMembers(
+            input: input, outcome: outcome, timestamp: timestamp, version: model.version, calendar: calendar, to: &members
         )
         // Only asked-for explanations cost anything: the plain path never reaches this.
         if explain {
             do {
-                members += ExplanationJSON.member(try model.explain(
+                members.append(contentsOf: ExplanationJSON.member(try model.explain(
                     revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier
-                ))
+                )).utf8)
             } catch {
                 throw .unprocessable(error.message)
             }
@@ -136,9 +138,16 @@ private struct Forecast {
         return Forecast(entry: entry, members: members)
     }
 
-    /// A 200 with `json`, sent once its log line is written (`PendingPredictions`).
-    func response(json: String) -> HTTPResponse {
-        var response = HTTPResponse(status: 200, json: json)
+    /// A 200 with the object of `members` and `moreMembers` (JSON text starting with a comma),
+    /// sent once its log line is written (`PendingPredictions`).
+    func response(moreMembers: String = "") -> HTTPResponse {
+        var body: [UInt8] = []
+        body.reserveCapacity(members.count + moreMembers.utf8.count + 2)
+        body.append(UInt8(ascii: "{"))
+        body.append(contentsOf: members)
+        body.append(contentsOf: moreMembers.utf8)
+        body.append(UInt8(ascii: "}"))
+        var response = HTTPResponse(status: 200, contentType: "application/json", body: body)
         response.awaitsCommit = true
         return response
     }

@@ -12,32 +12,39 @@ enum PredictionJSON {
         value.isFinite ? value.description : "null"
     }
 
-    /// The members of one prediction object, without braces, so callers can add their own.
-    static func members(
-        input: PredictionInput, outcome: PredictionOutcome, timestamp: String, version: String, calendar: ForecastCalendarFields
-    ) -> String {
-        // Appending into one reserved buffer avoids the intermediate strings of a `+` chain.
-        var text = ""
-        text.reserveCapacity(256 + version.utf8.count)
-        text += "\"prediction_ca_jour_suivant\":"
-        text += number(outcome.value)
-        text += ",\"inputs\":{\"ca_total\":"
-        text += number(input.revenue)
-        text += ",\"nb_commandes\":"
-        text += String(input.orderCount)
-        text += "},\"timestamp\":\""
-        text += timestamp
-        text += "\",\"model_version\":"
-        text += JSONText.quoted(version)
-        text += ",\"prediction_interval\":{\"lower\":"
-        text += number(outcome.lower)
-        text += ",\"upper\":"
-        text += number(outcome.upper)
-        text += ",\"quantiles\":[0.1,0.9]},\"date\":\""
-        text += calendar.date
-        text += "\",\"forecast_date\":\""
-        text += calendar.forecastDate
-        text += "\""
-        return text
+    /// Appends `value` as `number(value)` does, without an intermediate string when it is short.
+    static func appendNumber(_ value: Double, to buffer: inout [UInt8]) {
+        if value.isFinite {
+            buffer.append(contentsOf: value.description.utf8)
+        } else {
+            buffer.append(contentsOf: "null".utf8)
+        }
+    }
+
+    /// Appends the members of one prediction object, without braces, so callers can add their own.
+    static func appendMembers(
+        input: PredictionInput, outcome: PredictionOutcome, timestamp: String, version: String, calendar: ForecastCalendarFields,
+        to buffer: inout [UInt8]
+    ) {
+        // Bytes appended to one reserved buffer: no intermediate strings on the request path.
+        buffer.append(contentsOf: "\"prediction_ca_jour_suivant\":".utf8)
+        appendNumber(outcome.value, to: &buffer)
+        buffer.append(contentsOf: ",\"inputs\":{\"ca_total\":".utf8)
+        appendNumber(input.revenue, to: &buffer)
+        buffer.append(contentsOf: ",\"nb_commandes\":".utf8)
+        PlainDecimal.append(input.orderCount, to: &buffer)
+        buffer.append(contentsOf: "},\"timestamp\":\"".utf8)
+        buffer.append(contentsOf: timestamp.utf8)
+        buffer.append(contentsOf: "\",\"model_version\":".utf8)
+        buffer.append(contentsOf: JSONText.quoted(version).utf8)
+        buffer.append(contentsOf: ",\"prediction_interval\":{\"lower\":".utf8)
+        appendNumber(outcome.lower, to: &buffer)
+        buffer.append(contentsOf: ",\"upper\":".utf8)
+        appendNumber(outcome.upper, to: &buffer)
+        buffer.append(contentsOf: ",\"quantiles\":[0.1,0.9]},\"date\":\"".utf8)
+        buffer.append(contentsOf: calendar.date.utf8)
+        buffer.append(contentsOf: "\",\"forecast_date\":\"".utf8)
+        buffer.append(contentsOf: calendar.forecastDate.utf8)
+        buffer.append(UInt8(ascii: "\""))
     }
 }

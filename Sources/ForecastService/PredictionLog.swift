@@ -64,19 +64,17 @@ public final class PredictionLog: Sendable {
 
     /// Appends `entry`'s line in one `write`.
     public func append(_ entry: PredictionLogEntry) throws(PredictionLogError) {
-        let file = self.file
-        var line = entry.csvLine(shape: file.shape)
-        if let failure = line.withUTF8({ write($0, to: file) }) { throw .writeFailed(path: path, errno: failure) }
+        try append(CollectionOfOne(entry))
     }
 
-    /// Appends several lines in one `write` (a batch is logged whole or not at all).
-    public func append(_ entries: [PredictionLogEntry]) throws(PredictionLogError) {
+    /// Appends several lines in one `write` (they are logged whole or not at all).
+    public func append(_ entries: some Collection<PredictionLogEntry>) throws(PredictionLogError) {
         guard !entries.isEmpty else { return }
         let file = self.file
-        var block = ""
-        block.reserveCapacity(entries.count * 80)
-        for entry in entries { block += entry.csvLine(shape: file.shape) }
-        if let failure = block.withUTF8({ write($0, to: file) }) { throw .writeFailed(path: path, errno: failure) }
+        var block: [UInt8] = []
+        block.reserveCapacity(entries.count * 192)
+        for entry in entries { entry.appendCSVLine(shape: file.shape, to: &block) }
+        if let failure = block.withUnsafeBufferPointer({ write($0, to: file) }) { throw .writeFailed(path: path, errno: failure) }
     }
 
     /// Flushes to disk if lines were written since the last sync (the `batch` timer), or

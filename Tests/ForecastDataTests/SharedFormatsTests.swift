@@ -40,6 +40,18 @@ import Testing
         #expect(PlainDecimal.format(-3.2e-11) == "-0.000000000032")
         #expect(PlainDecimal.format(1e16) == "10000000000000000.0")
         #expect(PlainDecimal.format(1.25e-5) == "0.0000125")
+        for value in [0.0, 1.5, -3.2e-11, 1e16, 18_827.325623157303] {
+            var bytes: [UInt8] = []
+            PlainDecimal.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == PlainDecimal.format(value))
+        }
+    }
+
+    @Test(arguments: [0, 7, 10, 320, -45, Int.max, Int.min])
+    func plainDecimal_AppendsIntegersAsStringDoes(value: Int) {
+        var bytes: [UInt8] = [UInt8(ascii: "x")]
+        PlainDecimal.append(value, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
     }
 
     @Test func featuresFile_RoundTripsThroughItsText() throws {
