@@ -26,6 +26,9 @@ public final class ForecastService: Sendable {
         public var serviceVersion: String
         /// When set, the prediction routes and `/metrics` need `Authorization: Bearer` it.
         public var apiToken: BearerToken?
+        /// Where access lines go, and where the command line sends its messages while serving:
+        /// one non-blocking writer, so an unread stderr can stall no thread and lines keep their order.
+        public var stderrWriter = LineWriter()
 
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
@@ -66,7 +69,8 @@ public final class ForecastService: Sendable {
         let slot = ModelSlot()
         let historySlot = HistorySlot()
         let state = ServiceState(
-            slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
+            slot: slot, history: historySlot, log: log, loops: options.server.eventLoops, serviceVersion: options.serviceVersion,
+            stderrWriter: options.stderrWriter
         )
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, status: state.modelStatus, events: events)
@@ -74,7 +78,10 @@ public final class ForecastService: Sendable {
             source: history ?? FeaturesFileHistorySource(path: options.featuresPath), slot: historySlot,
             status: state.historyStatus, events: events
         )
-        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion), token: options.apiToken)
+        let routes = ForecastRoutes.make(
+            state: state, api: .forecast(version: state.serviceVersion, tokenRequired: options.apiToken != nil),
+            token: options.apiToken
+        )
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
             BoundRouterResponder(
                 router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot),
@@ -113,7 +120,7 @@ public final class ForecastService: Sendable {
                     reloadsSeen = reloads
                     trimDue = true
                 }
-                followLogRotation()
+                followLogRotation(force: force)
                 if options.fsync == .batch { self.state.log.sync() }
             }
             maintenanceDone.signal()
@@ -123,9 +130,10 @@ public final class ForecastService: Sendable {
         return port
     }
 
-    /// Opens a new log file if the old one was renamed or deleted (log rotation); a failure is
-    /// reported once, and retried every tick.
-    private func followLogRotation() {
+    /// Opens a new log file if the old one was renamed or deleted (log rotation), or puts a log
+    /// truncated in place back behind its header (copytruncate). A reopening failure is
+    /// reported once and retried every tick; a repair failure is retried on SIGHUP (`force`).
+    private func followLogRotation(force: Bool) {
         do {
             if try state.log.reopenIfMoved() {
                 logFailure.withLock { $0 = nil }
@@ -137,6 +145,13 @@ public final class ForecastService: Sendable {
                 return last == error.description
             }
             if !repeated { events(.logReopenFailed(reason: error.description)) }
+        }
+        do {
+            if let lines = try state.log.repairIfTruncated(force: force) {
+                events(.logTruncationRepaired(path: state.log.path, lines: lines))
+            }
+        } catch {
+            events(.logTruncationRepairFailed(reason: error.description))
         }
     }
 
@@ -153,6 +168,9 @@ public final class ForecastService: Sendable {
         control.withLock { $0.stopping = true }
         wake.signal()
         maintenanceDone.wait()
+        // Nothing is in flight any more: the last lines that reached a log replaced after a
+        // copytruncate join the new one.
+        state.log.moveRetiredTail(final: true)
         state.log.sync(force: true)
     }
 }

@@ -30,15 +30,23 @@ public enum LogFsyncPolicy: String, Sendable, CaseIterable {
 /// request simply tries again, so serving resumes by itself once there is room. A log renamed
 /// or deleted under the server (logrotate) is noticed by `reopenIfMoved()` (the maintenance
 /// thread, about once a second, and SIGHUP): a new file with its header is opened at the path.
+/// A log truncated in place (logrotate's `copytruncate`) is noticed by `repairIfTruncated()`
+/// on the same ticks and put back behind a header (PredictionLog+Truncation.swift).
 public final class PredictionLog: Sendable {
     /// The path as given.
     public let path: String
     /// The flush policy.
     public let policy: LogFsyncPolicy
     /// The file lines go to now; replaced whole when the path is rotated away.
-    private let current: Mutex<LogFile>
-    /// Serialises undoing a torn write, so two failing writers never truncate each other's.
-    private let repair = Mutex(())
+    let current: Mutex<LogFile>
+    /// Serialises undoing a torn write, so two failing writers never truncate each other's, and
+    /// repairing a truncated log.
+    let repair = Mutex(())
+    /// The truncated file a repair replaced, whose late lines are still being moved over.
+    let retired = Mutex<RetiredLogTail?>(nil)
+    /// The truncated file (inode, device) a repair failed on: not retried every tick, since
+    /// each try copies it whole, but on SIGHUP.
+    let unrepairable = Mutex<(ino_t, dev_t)?>(nil)
 
     /// Opens (creating the file and its directory if needed) and checks or writes the header.
     public init(path: String, policy: LogFsyncPolicy) throws(PredictionLogError) {
@@ -52,7 +60,7 @@ public final class PredictionLog: Sendable {
     public var shape: PredictionLogShape { file.shape }
 
     /// The file now (a reference: a writer keeps its file open even if a rotation swaps it).
-    private var file: LogFile { current.withLock { $0 } }
+    var file: LogFile { current.withLock { $0 } }
 
     /// Appends `entry`'s line in one `write`.
     public func append(_ entry: PredictionLogEntry) throws(PredictionLogError) {
@@ -114,7 +122,7 @@ public final class PredictionLog: Sendable {
         return nil
     }
 
-    private func undoTornWrite(of count: Int, in file: LogFile) {
+    func undoTornWrite(of count: Int, in file: LogFile) {
         repair.withLock { _ in
             var status = stat()
             guard fstat(file.descriptor, &status) == 0, status.st_size >= count else { return }
@@ -124,7 +132,7 @@ public final class PredictionLog: Sendable {
 }
 
 /// One open log file: its descriptor (closed when the last user lets go), identity and shape.
-private final class LogFile: Sendable {
+final class LogFile: Sendable {
     let descriptor: Int32
     let shape: PredictionLogShape
     let inode: ino_t

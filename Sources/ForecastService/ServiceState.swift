@@ -23,12 +23,13 @@ public final class ServiceState: Sendable {
 
     /// State for `loops` event loops.
     public init(
-        slot: ModelSlot, history: HistorySlot = HistorySlot(), log: PredictionLog, loops: Int, serviceVersion: String = "1.0.0"
+        slot: ModelSlot, history: HistorySlot = HistorySlot(), log: PredictionLog, loops: Int, serviceVersion: String = "1.0.0",
+        stderrWriter: LineWriter = LineWriter()
     ) {
         self.slot = slot
         self.history = history
         self.log = log
-        self.serverMetrics = ServerMetrics(loops: loops)
+        self.serverMetrics = ServerMetrics(loops: loops, accessLogWriter: stderrWriter)
         self.metrics = ServiceMetrics(loops: loops)
         self.serviceVersion = serviceVersion
     }

@@ -16,6 +16,11 @@ enum ServeEvents {
             return "model load failed, no model served: \(reason)"
         case let .logReopened(path):
             return "prediction log rotated: new lines go to a new \(path)"
+        case let .logTruncationRepaired(path, lines):
+            return "prediction log truncated in place (copytruncate): \(path) has its header again, with the \(lines) line\(lines == 1 ? "" : "s") written since"
+        case let .logTruncationRepairFailed(reason):
+            return "prediction log truncated in place (copytruncate) but its header could not be restored, new lines go on "
+                + "without it (plot, drift and accuracy still read them); fix the cause and send SIGHUP to retry: \(reason)"
         case let .logReopenFailed(reason):
             return "prediction log rotated but no new file could be opened, still appending to the old one: \(reason)"
         case let .historyLoaded(firstDay, lastDay, path):
