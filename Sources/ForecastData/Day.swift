@@ -49,7 +49,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (year, month, day) = components
-        return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+        guard (0...9999).contains(year) else { return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2) }
+        // Ten digits and dashes written in place: the server formats two days per prediction.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, width: Int, at position: Int) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    text[position + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            put(month, width: 2, at: 5)
+            put(day, width: 2, at: 8)
+            text[4] = UInt8(ascii: "-")
+            text[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     public var description: String { iso }

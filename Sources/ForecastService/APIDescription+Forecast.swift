@@ -22,8 +22,27 @@ extension APIDescription {
         (503, "No model loaded, or the prediction log cannot be written"),
     ]
 
-    /// The forecast service's API.
-    public static func forecast(version: String) -> APIDescription {
+    /// The answer of a guarded route to a request without the token.
+    static let unauthorizedResponse = (
+        401, "No 'Authorization: Bearer <token>' with the server's API token; the answer carries 'WWW-Authenticate: Bearer'"
+    )
+
+    /// The forecast service's API; with `tokenRequired` (serve --token-file or
+    /// FORECAST_API_TOKEN) the prediction routes and /metrics are marked as needing the token.
+    public static func forecast(version: String, tokenRequired: Bool = false) -> APIDescription {
+        var api = unguarded(version: version)
+        guard tokenRequired else { return api }
+        for index in api.operations.indices where guardedPaths.contains(api.operations[index].path) {
+            api.operations[index].needsToken = true
+            api.operations[index].responses.insert(unauthorizedResponse, at: 1)
+        }
+        return api
+    }
+
+    /// The routes `ForecastRoutes` puts behind the token.
+    static let guardedPaths: Set<String> = ["/predict", "/predict-with-alert", "/predict/batch", "/metrics"]
+
+    private static func unguarded(version: String) -> APIDescription {
         APIDescription(title: "RevenueForecast", version: version, operations: [
             Operation(
                 method: "POST", path: "/predict", summary: "Forecast next-day revenue",

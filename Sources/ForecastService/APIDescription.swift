@@ -21,6 +21,9 @@ public struct APIDescription: Sendable {
         public var responses: [(Int, String)]
         /// Media type of the 200 response.
         public var responseType: String
+        /// Whether this server refuses the operation without its bearer token (401); set only
+        /// when the server runs with one, so the document never claims a refusal it cannot give.
+        public var needsToken = false
     }
 
     /// The API's name.

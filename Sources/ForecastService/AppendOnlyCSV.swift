@@ -34,14 +34,22 @@ enum AppendOnlyCSVFailure: Error, Equatable {
 /// Faults: a write the disk cannot take whole (full, quota, `RLIMIT_FSIZE`) is undone with
 /// `ftruncate`, so the file never holds a torn line; the caller answers 503 and the next write
 /// simply tries again. A file renamed or deleted under the server (logrotate) is noticed by
-/// `reopenIfMoved()`: a new file with its header is opened at the path.
+/// `reopenIfMoved()`: a new file with its header is opened at the path. A file truncated in
+/// place (logrotate's `copytruncate`) is noticed by `repairIfTruncated()` and put back behind a
+/// header (AppendOnlyCSV+Truncation.swift).
 final class AppendOnlyCSV<Format: AppendOnlyCSVFormat>: Sendable {
     let path: String
     let policy: LogFsyncPolicy
     /// The file lines go to now; replaced whole when the path is rotated away.
-    private let current: Mutex<CSVFile<Format>>
-    /// Serialises undoing a torn write, so two failing writers never truncate each other's.
-    private let repair = Mutex(())
+    let current: Mutex<CSVFile<Format>>
+    /// Serialises undoing a torn write, so two failing writers never truncate each other's, and
+    /// repairing a truncated file.
+    let repair = Mutex(())
+    /// The truncated file a repair replaced, whose late lines are still being moved over.
+    let retired = Mutex<RetiredLogTail?>(nil)
+    /// The truncated file (inode, device) a repair failed on: not retried every tick, since
+    /// each try copies it whole, but on SIGHUP.
+    let unrepairable = Mutex<(ino_t, dev_t)?>(nil)
 
     /// Opens (creating the file and its directory if needed) and checks or writes the header.
     init(path: String, policy: LogFsyncPolicy) throws(AppendOnlyCSVFailure) {
@@ -54,7 +62,7 @@ final class AppendOnlyCSV<Format: AppendOnlyCSVFormat>: Sendable {
     var format: Format { file.format }
 
     /// The file now (a reference: a writer keeps its file open even if a rotation swaps it).
-    private var file: CSVFile<Format> { current.withLock { $0 } }
+    var file: CSVFile<Format> { current.withLock { $0 } }
 
     /// Appends the lines `fill` writes for the file's shape into a buffer of about `capacity`
     /// bytes, in one `write`.
@@ -109,7 +117,7 @@ final class AppendOnlyCSV<Format: AppendOnlyCSVFormat>: Sendable {
         return nil
     }
 
-    private func undoTornWrite(of count: Int, in file: CSVFile<Format>) {
+    func undoTornWrite(of count: Int, in file: CSVFile<Format>) {
         repair.withLock { _ in
             var status = stat()
             guard fstat(file.descriptor, &status) == 0, status.st_size >= count else { return }
@@ -119,7 +127,7 @@ final class AppendOnlyCSV<Format: AppendOnlyCSVFormat>: Sendable {
 }
 
 /// One open file: its descriptor (closed when the last user lets go), identity and shape.
-private final class CSVFile<Format: AppendOnlyCSVFormat>: Sendable {
+final class CSVFile<Format: AppendOnlyCSVFormat>: Sendable {
     let descriptor: Int32
     let format: Format
     let inode: ino_t

@@ -74,6 +74,22 @@ public final class ExplanationsLog: Sendable {
             throw ExplanationsLogError(error, path: path)
         }
     }
+
+    /// Puts a log truncated in place (copytruncate) back behind its header, as the prediction
+    /// log does; the lines carried over, or nil when nothing needed repair.
+    @discardableResult
+    public func repairIfTruncated(force: Bool = false) throws(ExplanationsLogError) -> Int? {
+        do {
+            return try file.repairIfTruncated(force: force)
+        } catch {
+            throw ExplanationsLogError(error, path: path)
+        }
+    }
+
+    /// Moves lines that reached a log replaced by a repair to the current one.
+    public func moveRetiredTail(final: Bool) {
+        file.moveRetiredTail(final: final)
+    }
 }
 
 /// Why the explanations log cannot be opened or appended to, with the fix.

@@ -28,6 +28,9 @@ public final class ForecastService: Sendable {
         public var serviceVersion: String
         /// When set, the prediction routes and `/metrics` need `Authorization: Bearer` it.
         public var apiToken: BearerToken?
+        /// Where access lines go, and where the command line sends its messages while serving:
+        /// one non-blocking writer, so an unread stderr can stall no thread and lines keep their order.
+        public var stderrWriter = LineWriter()
 
         /// Options with the defaults of SPEC.md (`127.0.0.1:8000`, `data/predictions_log.csv`).
         public init(
@@ -72,7 +75,8 @@ public final class ForecastService: Sendable {
         let slot = ModelSlot()
         let historySlot = HistorySlot()
         let state = ServiceState(
-            slot: slot, history: historySlot, log: log, explanations: explanations, loops: options.server.eventLoops, serviceVersion: options.serviceVersion
+            slot: slot, history: historySlot, log: log, explanations: explanations, loops: options.server.eventLoops,
+            serviceVersion: options.serviceVersion, stderrWriter: options.stderrWriter
         )
         self.state = state
         self.reloader = ModelReloader(source: source, slot: slot, metrics: state.metrics, status: state.modelStatus, events: events)
@@ -80,7 +84,10 @@ public final class ForecastService: Sendable {
             source: history ?? FeaturesFileHistorySource(path: options.featuresPath), slot: historySlot,
             status: state.historyStatus, events: events
         )
-        let routes = ForecastRoutes.make(state: state, api: .forecast(version: state.serviceVersion), token: options.apiToken)
+        let routes = ForecastRoutes.make(
+            state: state, api: .forecast(version: state.serviceVersion, tokenRequired: options.apiToken != nil),
+            token: options.apiToken
+        )
         self.server = HTTPServer(configuration: options.server, metrics: state.serverMetrics) { loop in
             BoundRouterResponder(
                 router: routes, context: ServiceContext(loop: loop, slot: slot, history: historySlot),
@@ -119,7 +126,7 @@ public final class ForecastService: Sendable {
                     reloadsSeen = reloads
                     trimDue = true
                 }
-                followLogRotation()
+                followLogRotation(force: force)
                 if options.fsync == .batch {
                     self.state.log.sync()
                     self.state.explanations?.sync()
@@ -132,19 +139,35 @@ public final class ForecastService: Sendable {
         return port
     }
 
-    /// Opens a new log file if the old one was renamed or deleted (log rotation), for both logs;
-    /// a failure is reported once, and retried every tick.
-    private func followLogRotation() {
-        follow(state.log.path, failure: logFailure, reopened: ServiceEvent.logReopened, failed: ServiceEvent.logReopenFailed) {
-            try state.log.reopenIfMoved()
+    /// Opens a new log file if the old one was renamed or deleted (log rotation), or puts a log
+    /// truncated in place back behind its header (copytruncate), for both logs. A reopening
+    /// failure is reported once and retried every tick; a repair failure is retried on SIGHUP
+    /// (`force`).
+    private func followLogRotation(force: Bool) {
+        let log = state.log
+        follow(log.path, failure: logFailure, reopened: ServiceEvent.logReopened, failed: ServiceEvent.logReopenFailed) {
+            try log.reopenIfMoved()
+        }
+        do {
+            if let lines = try log.repairIfTruncated(force: force) { events(.logTruncationRepaired(path: log.path, lines: lines)) }
+        } catch {
+            events(.logTruncationRepairFailed(reason: error.description))
         }
         guard let explanations = state.explanations else { return }
         follow(explanations.path, failure: explanationsLogFailure, reopened: ServiceEvent.explanationsLogReopened,
                failed: ServiceEvent.explanationsLogReopenFailed) {
             try explanations.reopenIfMoved()
         }
+        do {
+            if let lines = try explanations.repairIfTruncated(force: force) {
+                events(.explanationsLogTruncationRepaired(path: explanations.path, lines: lines))
+            }
+        } catch {
+            events(.explanationsLogTruncationRepairFailed(reason: error.description))
+        }
     }
 
+    /// Reopens a rotated log; a failure is reported once, until it changes or clears.
     private func follow(
         _ path: String, failure: borrowing Mutex<String?>, reopened: (String) -> ServiceEvent, failed: (String) -> ServiceEvent,
         reopen: () throws -> Bool
@@ -177,6 +200,10 @@ public final class ForecastService: Sendable {
         control.withLock { $0.stopping = true }
         wake.signal()
         maintenanceDone.wait()
+        // Nothing is in flight any more: the last lines that reached a log replaced after a
+        // copytruncate join the new one.
+        state.log.moveRetiredTail(final: true)
+        state.explanations?.moveRetiredTail(final: true)
         state.log.sync(force: true)
         state.explanations?.sync(force: true)
     }

@@ -4,6 +4,8 @@ import HTTPCore
 ///
 /// Request schemas and examples are JSON text in the description and are embedded as is;
 /// every error response refers to the shared `Error` schema (`{"error": {"code", "message"}}`).
+/// Operations that need the token name the `bearerAuth` scheme (RFC 6750) and their 401 declares
+/// the `WWW-Authenticate` header the server sends with it.
 enum OpenAPIDocument {
     static func render(_ api: APIDescription) -> String {
         var paths: [String] = []
@@ -17,8 +19,20 @@ enum OpenAPIDocument {
             + JSONText.quoted(api.version) + ",\"description\":"
             + JSONText.quoted("Next-day revenue forecasts from a random forest. Every successful prediction is appended to the prediction log before the response is sent.")
             + "},\"paths\":{" + paths.joined(separator: ",") + "},\"components\":{\"schemas\":{\"Error\":"
-            + errorSchema + "}}}"
+            + errorSchema + "}" + (api.operations.contains { $0.needsToken } ? ",\"securitySchemes\":" + securitySchemes : "")
+            + "}}"
     }
+
+    private static let securitySchemes = """
+        {"bearerAuth":{"type":"http","scheme":"bearer","description":"The server's API token \
+        (serve --token-file or FORECAST_API_TOKEN), sent as 'Authorization: Bearer <token>'"}}
+        """
+
+    /// The header a 401 carries (RFC 9110 §11.6.1), as HTTPError.unauthorized sends it.
+    private static let challengeHeader = """
+        "headers":{"WWW-Authenticate":{"description":"The bearer challenge",\
+        "schema":{"type":"string","example":"Bearer realm=\\"forecast\\""}}},
+        """
 
     private static let errorSchema = """
         {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],\
@@ -40,10 +54,11 @@ enum OpenAPIDocument {
             let schema = status >= 400 ? "{\"$ref\":\"#/components/schemas/Error\"}"
                 : (operation.responseType == "application/json" ? "{\"type\":\"object\"}" : "{\"type\":\"string\"}")
             let type = status >= 400 ? "application/json" : operation.responseType
-            return "\"\(status)\":{\"description\":" + JSONText.quoted(description) + ",\"content\":{"
-                + JSONText.quoted(type) + ":{\"schema\":" + schema + "}}}"
+            return "\"\(status)\":{\"description\":" + JSONText.quoted(description) + ","
+                + (status == 401 ? challengeHeader : "") + "\"content\":{" + JSONText.quoted(type) + ":{\"schema\":" + schema + "}}}"
         }
         fields.append("\"responses\":{" + responses.joined(separator: ",") + "}")
+        if operation.needsToken { fields.append("\"security\":[{\"bearerAuth\":[]}]") }
         return JSONText.quoted(operation.method.lowercased()) + ":{" + fields.joined(separator: ",") + "}"
     }
 

@@ -36,7 +36,7 @@ enum PredictionJSON {
         buffer.append(contentsOf: "},\"timestamp\":\"".utf8)
         buffer.append(contentsOf: timestamp.utf8)
         buffer.append(contentsOf: "\",\"model_version\":".utf8)
-        buffer.append(contentsOf: JSONText.quoted(version).utf8)
+        JSONText.appendQuoted(version, to: &buffer)
         buffer.append(contentsOf: ",\"prediction_interval\":{\"lower\":".utf8)
         appendNumber(outcome.lower, to: &buffer)
         buffer.append(contentsOf: ",\"upper\":".utf8)

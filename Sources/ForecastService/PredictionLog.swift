@@ -21,7 +21,8 @@ extension PredictionLogShape: AppendOnlyCSVFormat {
 ///
 /// Each line, or each batch of lines, is exactly one `write`, issued before the response is
 /// sent; see `AppendOnlyCSV` for how lines stay whole across threads, processes, a full disk
-/// and log rotation (`reopenIfMoved()`: the maintenance thread, about once a second, and SIGHUP).
+/// and log rotation (`reopenIfMoved()` and `repairIfTruncated()`: the maintenance thread, about
+/// once a second, and SIGHUP).
 public final class PredictionLog: Sendable {
     private let file: AppendOnlyCSV<PredictionLogShape>
 
@@ -76,5 +77,23 @@ public final class PredictionLog: Sendable {
         } catch {
             throw PredictionLogError(error, path: path)
         }
+    }
+
+    /// Repairs the log if it was truncated in place (copytruncate); the number of lines carried
+    /// over to the repaired file, or nil when nothing needed repair. A failure is thrown, and
+    /// the same truncated file is tried again only with `force` (SIGHUP).
+    @discardableResult
+    public func repairIfTruncated(force: Bool = false) throws(PredictionLogError) -> Int? {
+        do {
+            return try file.repairIfTruncated(force: force)
+        } catch {
+            throw PredictionLogError(error, path: path)
+        }
+    }
+
+    /// Moves lines that reached a log replaced by a repair to the current one; with `final`
+    /// (shutdown, nothing in flight) stops watching the replaced one.
+    public func moveRetiredTail(final: Bool) {
+        file.moveRetiredTail(final: final)
     }
 }

@@ -26,13 +26,13 @@ public final class ServiceState: Sendable {
     /// State for `loops` event loops.
     public init(
         slot: ModelSlot, history: HistorySlot = HistorySlot(), log: PredictionLog, explanations: ExplanationsLog? = nil, loops: Int,
-        serviceVersion: String = "1.0.0"
+        serviceVersion: String = "1.0.0", stderrWriter: LineWriter = LineWriter()
     ) {
         self.slot = slot
         self.history = history
         self.log = log
         self.explanations = explanations
-        self.serverMetrics = ServerMetrics(loops: loops)
+        self.serverMetrics = ServerMetrics(loops: loops, accessLogWriter: stderrWriter)
         self.metrics = ServiceMetrics(loops: loops)
         self.serviceVersion = serviceVersion
     }

@@ -27,4 +27,17 @@ public enum JSONText {
         }
         return out + "\""
     }
+
+    /// Appends `quoted(text)` to `buffer`; text with nothing to escape (the usual case on the
+    /// request path) is copied without building a string.
+    public static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }
+        guard plain else {
+            buffer.append(contentsOf: quoted(text).utf8)
+            return
+        }
+        buffer.append(0x22)
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x22)
+    }
 }

@@ -58,6 +58,14 @@ public final class LineWriter: Sendable {
         return true
     }
 
+    /// Queues one message line (a newline is added); never blocks, dropped and counted like an
+    /// access line when the queue is full. For the server's operator messages (signals, model
+    /// events), so that no thread of a serving process ever waits on stderr.
+    @discardableResult
+    public func submit(line: String) -> Bool {
+        submit(Array((line + "\n").utf8), lines: 1)
+    }
+
     /// Waits up to `timeout` seconds for the queue to be written out (shutdown): a reader that
     /// is gone cannot hold the exit longer than that.
     public func drain(timeout: Double) {

@@ -39,10 +39,22 @@ struct RequestIDGenerator {
         prefix = RequestIDGenerator.nonce + "-" + String(loop) + "-"
     }
 
-    /// The next id of this loop.
+    /// The next id of this loop (written in place: one per request).
     mutating func next() -> String {
         count &+= 1
-        return prefix + String(count)
+        let prefixLength = prefix.utf8.count
+        return String(unsafeUninitializedCapacity: prefixLength + 20) { text in
+            _ = text.initialize(fromContentsOf: prefix.utf8)
+            var digits = 0
+            var rest = count
+            repeat {
+                text[prefixLength + digits] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                digits += 1
+            } while rest > 0
+            text[prefixLength..<(prefixLength + digits)].reverse()
+            return prefixLength + digits
+        }
     }
 
     /// `request`'s id: the client's when valid, else the next of this loop.

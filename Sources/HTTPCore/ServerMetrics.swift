@@ -88,7 +88,7 @@ public final class ServerMetrics: Sendable {
         text += "# TYPE http_connections_evicted_total counter\nhttp_connections_evicted_total \(sum { $0.evicted })\n"
         text += "# HELP http_connections_timed_out_total Connections closed for idling or sending too slowly.\n"
         text += "# TYPE http_connections_timed_out_total counter\nhttp_connections_timed_out_total \(sum { $0.timedOut })\n"
-        text += "# HELP http_access_log_dropped_lines_total Access lines dropped because stderr was not being read.\n"
+        text += "# HELP http_access_log_dropped_lines_total Access and message lines dropped because stderr was not being read.\n"
         text += "# TYPE http_access_log_dropped_lines_total counter\nhttp_access_log_dropped_lines_total \(accessLogWriter.droppedLines)\n"
         return text
     }

@@ -39,6 +39,16 @@ import Glibc
         #expect(metrics.status == 200)
         #expect(metrics.text.contains("http_requests_total{status=\"401\"} 5"))
         #expect(try RawHTTPClient(port: port).exchange("GET", "/health").status == 200)
+        // The served OpenAPI document declares exactly the refusals seen above.
+        let document = try RawHTTPClient(port: port).exchange("GET", "/openapi.json")
+        let openAPI = try #require(try JSONSerialization.jsonObject(with: Data(document.text.utf8)) as? [String: Any])
+        let paths = try #require(openAPI["paths"] as? [String: [String: [String: Any]]])
+        for (method, path, _, _) in refusals {
+            let operation = paths[path]?[method.lowercased()]
+            #expect((operation?["responses"] as? [String: Any])?["401"] != nil, "\(method) \(path)")
+            #expect(operation?["security"] as? [[String: [String]]] == [["bearerAuth": []]], "\(method) \(path)")
+        }
+        #expect(paths["/health"]?["get"]?["security"] == nil)
         let log = try String(contentsOf: directory.url.appendingPathComponent("data/predictions_log.csv"), encoding: .utf8)
         #expect(log.split(separator: "\n").count == 3, "only the two authorized predictions are logged")
         #expect(ServerProcess.eventually { server.stderr.contains("POST /predict 401") })

@@ -30,4 +30,33 @@ struct OpenAPIDocumentTests {
         let responses = try #require(post["responses"] as? [String: Any])
         #expect(Set(responses.keys).isSuperset(of: ["200", "400", "411", "413", "415", "422", "503"]))
     }
+
+    @Test func withATokenTheGuardedRoutesDeclareBearerAuthAnd401_WithoutOneNothingDoes() throws {
+        let guarded = try Self.parse(OpenAPIDocument.render(.forecast(version: "t", tokenRequired: true)))
+        let schemes = try #require((guarded["components"] as? [String: Any])?["securitySchemes"] as? [String: Any])
+        let bearer = try #require(schemes["bearerAuth"] as? [String: Any])
+        #expect(bearer["type"] as? String == "http" && bearer["scheme"] as? String == "bearer")
+        let paths = try #require(guarded["paths"] as? [String: [String: [String: Any]]])
+        let protected = [("/predict", "post"), ("/predict-with-alert", "post"), ("/predict/batch", "post"), ("/metrics", "get")]
+        for (path, method) in protected {
+            let operation = try #require(paths[path]?[method], "\(method) \(path)")
+            #expect(operation["security"] as? [[String: [String]]] == [["bearerAuth": []]], "\(path)")
+            let refusal = try #require((operation["responses"] as? [String: Any])?["401"] as? [String: Any], "\(path)")
+            #expect((refusal["headers"] as? [String: Any])?["WWW-Authenticate"] != nil, "\(path)")
+            let schema = ((refusal["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: String]
+            #expect(schema == ["$ref": "#/components/schemas/Error"], "\(path)")
+        }
+        for path in ["/health", "/model/info", "/", "/openapi.json", "/docs"] {
+            let operation = try #require(paths[path]?["get"], "\(path)")
+            #expect(operation["security"] == nil && (operation["responses"] as? [String: Any])?["401"] == nil, "\(path)")
+        }
+        let open = try Self.parse(OpenAPIDocument.render(.forecast(version: "t")))
+        #expect((open["components"] as? [String: Any])?["securitySchemes"] == nil)
+        let openPredict = try #require((open["paths"] as? [String: [String: [String: Any]]])?["/predict"]?["post"])
+        #expect(openPredict["security"] == nil && (openPredict["responses"] as? [String: Any])?["401"] == nil)
+    }
+
+    private static func parse(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
 }

@@ -29,6 +29,8 @@ struct RequestIDTests {
         let ids = (0..<1000).map { _ in first.next() } + (0..<1000).map { _ in second.next() }
         #expect(Set(ids).count == 2000)
         #expect(ids[0].hasSuffix("-0-1") && ids[1000].hasSuffix("-1-1"))
+        let prefix = String(ids[0].dropLast())
+        #expect(ids[0..<1000].enumerated().allSatisfy { $1 == prefix + String($0 + 1) })
     }
 
     @Test func everyAnswerCarriesTheIdTheResponderSawAndTheAccessLineEndsWithIt() throws {

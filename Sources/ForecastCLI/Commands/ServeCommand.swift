@@ -78,23 +78,31 @@ enum ServeCommand: Command {
         let source = try ServeModelSource.prepare(
             modelsDirectory: modelsDirectory, featuresPath: serviceOptions.featuresPath, console: console
         )
+        // From here on stderr is written only through this queue (as the access lines are): a
+        // parent that never reads our stderr must not hold a reload or the shutdown.
+        let messages = serviceOptions.stderrWriter
         let service = try ForecastService(options: serviceOptions, source: source) { event in
-            console.err(ServeEvents.describe(event))
+            messages.submit(line: ServeEvents.describe(event))
         }
         let bound = try service.start()
+        // The start-up messages (model and history loaded) come before the listening line, as
+        // when they were written directly; a second at most if stderr is not being read.
+        messages.drain(timeout: 1)
         console.out("listening on http://\(host.contains(":") ? "[\(host)]" : host):\(bound)")
         while true {
             let signal = signals.wait()
             if signal == .reload {
-                console.err("SIGHUP: reloading the model and the daily history")
+                messages.submit(line: "SIGHUP: reloading the model and the daily history")
                 service.reload()
                 continue
             }
             break
         }
-        console.err("shutting down: no new connections, finishing requests in flight")
+        messages.submit(line: "shutting down: no new connections, finishing requests in flight")
         service.shutdown()
-        console.err("stopped; logs synced")
+        messages.submit(line: "stopped; logs synced")
+        // What is queued is written out, unless stderr is not being read: then a second at most.
+        messages.drain(timeout: 1)
         return .success
     }
 }

@@ -16,12 +16,22 @@ enum ServeEvents {
             return "model load failed, no model served: \(reason)"
         case let .logReopened(path):
             return "prediction log rotated: new lines go to a new \(path)"
+        case let .logTruncationRepaired(path, lines):
+            return "prediction log truncated in place (copytruncate): \(path) has its header again, with the \(lines) line\(lines == 1 ? "" : "s") written since"
+        case let .logTruncationRepairFailed(reason):
+            return "prediction log truncated in place (copytruncate) but its header could not be restored, new lines go on "
+                + "without it (plot, drift and accuracy still read them); fix the cause and send SIGHUP to retry: \(reason)"
         case let .logReopenFailed(reason):
             return "prediction log rotated but no new file could be opened, still appending to the old one: \(reason)"
         case let .explanationsLogReopened(path):
             return "explanations log rotated: new lines go to a new \(path)"
         case let .explanationsLogReopenFailed(reason):
             return "explanations log rotated but no new file could be opened, still appending to the old one: \(reason)"
+        case let .explanationsLogTruncationRepaired(path, lines):
+            return "explanations log truncated in place (copytruncate): \(path) has its header again, with the \(lines) line\(lines == 1 ? "" : "s") written since"
+        case let .explanationsLogTruncationRepairFailed(reason):
+            return "explanations log truncated in place (copytruncate) but its header could not be restored, new lines go on "
+                + "without it ('forecast plot' refuses the file until it is repaired); fix the cause and send SIGHUP to retry: \(reason)"
         case let .historyLoaded(firstDay, lastDay, path):
             return "daily history: \(firstDay) to \(lastDay) from \(path); requests without a date describe the day after \(lastDay)"
         case let .historyReloadFailed(reason, keeping?):
