@@ -52,10 +52,10 @@ final class RawHTTPClient {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else {
-            close(descriptor)
-            throw Failure(description: "connect to port \(port) failed: errno \(errno)")
-        }
+        // No close here: every stored property is set, so a throw runs `deinit`, which closes it.
+        // Closing twice closed whatever descriptor another test had opened meanwhile under the
+        // same number (a server's stdout pipe read an HTTP answer; a later send got EBADF).
+        guard connected == 0 else { throw Failure(description: "connect to port \(port) failed: errno \(errno)") }
         var interval = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1e6))
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
     }
