@@ -63,4 +63,22 @@ import Testing
         #expect(try folder.read("explanations.csv").split(separator: "\n").count == 4)
         #expect(try folder.read("explanations.csv.1") == ExplanationLogEntry.header + "\n")
     }
+
+    @Test func aLogTruncatedInPlaceGetsItsHeaderBack() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.file("explanations.csv")
+        let log = try ExplanationsLog(path: path, policy: .never)
+        try log.append(Self.explanation, timestamp: "2026-11-22T10:15:30.123Z", requestID: "r1", modelVersion: "v1",
+                       forecastDate: "2026-11-23")
+        #expect(try log.repairIfTruncated() == nil)
+        #expect(truncate(path, 0) == 0)  // logrotate's copytruncate
+        try log.append(Self.explanation, timestamp: "2026-11-22T10:15:31.000Z", requestID: "r2", modelVersion: "v1",
+                       forecastDate: "2026-11-23")
+        #expect(try log.repairIfTruncated() == 3)
+        let lines = try folder.read("explanations.csv").split(separator: "\n")
+        #expect(lines.first.map(String.init) == ExplanationLogEntry.header)
+        #expect(try lines.dropFirst().map { try ExplanationLogEntry.parse($0).get().requestID } == ["r2", "r2", "r2"])
+        log.moveRetiredTail(final: true)
+    }
 }
