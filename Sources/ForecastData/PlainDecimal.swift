@@ -15,7 +15,11 @@ public enum PlainDecimal {
     /// Appends `format(value)`'s bytes to `buffer`.
     public static func append(_ value: Double, to buffer: inout [UInt8]) {
         let text = value.description
-        if text.utf8.contains(UInt8(ascii: "e")) {
+        // Well inside [1e-4, 2^53) `description` never writes an exponent: no need to look for one.
+        let magnitude = value.magnitude
+        if value == 0 || (magnitude >= 1e-3 && magnitude < 1e15) {
+            buffer.append(contentsOf: text.utf8)
+        } else if text.utf8.contains(UInt8(ascii: "e")) {
             buffer.append(contentsOf: withoutExponent(text).utf8)
         } else {
             buffer.append(contentsOf: text.utf8)

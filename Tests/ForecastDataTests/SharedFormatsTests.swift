@@ -40,7 +40,7 @@ import Testing
         #expect(PlainDecimal.format(-3.2e-11) == "-0.000000000032")
         #expect(PlainDecimal.format(1e16) == "10000000000000000.0")
         #expect(PlainDecimal.format(1.25e-5) == "0.0000125")
-        for value in [0.0, 1.5, -3.2e-11, 1e16, 18_827.325623157303] {
+        for value in [0.0, -0.0, 1.5, -3.2e-11, 1e16, 18_827.325623157303, 1e-3, 1e-3.nextDown, 1e15, 1e15.nextDown, -1e15] {
             var bytes: [UInt8] = []
             PlainDecimal.append(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == PlainDecimal.format(value))
