@@ -14,27 +14,7 @@ struct HTTPServerTests {
 
     /// Sends `request` on a fresh connection and returns everything until the server closes.
     private func roundTrip(port: Int, _ request: String) throws -> String {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0)
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        _ = Array(request.utf8).withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(descriptor, &chunk, chunk.count, 0)
-            if count <= 0 { break }
-            received.append(contentsOf: chunk[..<count])
-        }
-        return String(decoding: received, as: UTF8.self)
+        try LiveConnection.rawRoundTrip(port: port, request)
     }
 
     @Test func servesOnAnEphemeralPortAndStopsCleanly() throws {
