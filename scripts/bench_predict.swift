@@ -117,7 +117,7 @@ for _ in 0..<21 {
     let model = try store.load(version: version)
     loads.append((seconds() - start) * 1000)
     loadsCPU.append((cpuSeconds() - startCPU) * 1000)
-    checksum += model.forest.featureImportances[0]
+    checksum += model.forest?.featureImportances.first ?? 0
 }
 
 // One-row prediction with interval, through the servable model as `/predict` calls it: 301
@@ -152,7 +152,7 @@ for _ in 0..<101 {
 let bytes = (try FileManager.default.attributesOfItem(atPath: store.path(of: version))[.size] as? Int) ?? 0
 let result: [String: Any] = [
     "predict_us": median(perCall), "load_ms": median(loads), "predict_cpu_us": median(perCallCPU),
-    "load_cpu_ms": median(loadsCPU), "predict_days_us": median(perCallDays), "model_bytes": bytes, "trees": model.forest.treeCount,
-    "nodes": model.forest.nodes.count, "checksum": checksum,
+    "load_cpu_ms": median(loadsCPU), "predict_days_us": median(perCallDays), "model_bytes": bytes, "trees": model.forest?.treeCount ?? 0,
+    "nodes": model.forest?.nodes.count ?? 0, "checksum": checksum,
 ]
 print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))

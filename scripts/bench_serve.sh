@@ -8,13 +8,22 @@
 # RUNS times (default 3), alternating, and the ratio of every run is printed; FastAPI, far behind,
 # is measured in the first run only.
 #
-# Usage: [RUNS=3] scripts/bench_serve.sh [DURATION_SECONDS]   (default 10)
+# ANATOMY=1 also shows where ours' time goes: two variants of the server, each built from this
+# commit's source with one line changed (in scripts/.bench/variants; the product has no such
+# switch), are measured at 50 connections in every run beside ours and nginx:
+#   ours-nomodel  /predict does everything but the model (no features, no 200-tree walk: the
+#                 outcome is made up from the inputs); same parsing, formatting and log line;
+#   ours-null     /predict answers nginx's fixed JSON at once: our HTTP layer alone (same loop,
+#                 access log and request ids), without the body, the prediction or the log line.
+#
+# Usage: [RUNS=3] [ANATOMY=1] scripts/bench_serve.sh [DURATION_SECONDS]   (default 10)
 # Needs: swift, python3; wrk and nginx are installed from Debian if missing; the script makes
 # scripts/.venv for the Python stack.
 set -euo pipefail
 
 DURATION="${1:-10}"
 RUNS="${RUNS:-3}"
+ANATOMY="${ANATOMY:-0}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/scripts/.bench/serve"
 VENV="$ROOT/scripts/.venv"
@@ -43,6 +52,33 @@ rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK"
 echo "== building (release)" >&2
 (cd "$ROOT" && swift build -c release --product forecast >&2)
 FORECAST="$ROOT/.build/release/forecast"
+
+# build_variant NAME FILE SED_SCRIPT: prints the path of a release binary built from HEAD's source
+# with SED_SCRIPT applied to FILE (rebuilt only when HEAD changed).
+build_variant() {
+  local name=$1 file=$2 script=$3 dir="$ROOT/scripts/.bench/variants/$1" head
+  head=$(cd "$ROOT" && git rev-parse HEAD)
+  if [ "$(cat "$dir/.commit" 2>/dev/null)" != "$head" ]; then
+    rm -rf "$dir"; mkdir -p "$dir"
+    (cd "$ROOT" && git archive HEAD) | tar -x -C "$dir"
+    sed -i "$script" "$dir/$file"
+    if (cd "$ROOT" && git show "HEAD:$file") | cmp -s - "$dir/$file"; then
+      echo "bench_serve: the $name variant's change no longer applies to $file; update build_variant's call" >&2
+      exit 1
+    fi
+    echo "$head" > "$dir/.commit"
+  fi
+  (cd "$dir" && swift build -c release --product forecast >&2)
+  echo "$dir/.build/release/forecast"
+}
+if [ "$ANATOMY" = 1 ]; then
+  echo "== building the anatomy variants (release)" >&2
+  NOMODEL=$(build_variant nomodel Sources/ForecastService/PredictHandlers.swift \
+    's/let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier)/let outcome = PredictionOutcome(value: input.revenue * 1.1, lower: input.revenue, upper: input.revenue * 1.3)/')
+  NULL=$(build_variant null Sources/ForecastService/PredictHandlers.swift \
+    '/static func predict(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {/a\
+        if !request.path.isEmpty { return HTTPResponse(status: 200, json: #"{"prediction_ca_jour_suivant":16234.56,"inputs":{"ca_total":15000.0,"nb_commandes":320},"timestamp":"2026-11-22T10:15:30.123Z","model_version":"fixed"}"#) }')
+fi
 
 echo "== data and model: generate, etl, train (200 trees)" >&2
 "$FORECAST" generate >/dev/null 2>&1
@@ -129,6 +165,15 @@ OURS_PORT=$(free_port)
 "$FORECAST" serve --port "$OURS_PORT" --log "$WORK/ours_log.csv" > ours.out 2> ours.err &
 OURS_PID=$!; PIDS+=($OURS_PID)
 wait_http "$OURS_PORT"
+if [ "$ANATOMY" = 1 ]; then
+  NOMODEL_PORT=$(free_port)
+  "$NOMODEL" serve --port "$NOMODEL_PORT" --log "$WORK/nomodel_log.csv" > nomodel.out 2> nomodel.err &
+  NOMODEL_PID=$!; PIDS+=($NOMODEL_PID)
+  NULL_PORT=$(free_port)
+  "$NULL" serve --port "$NULL_PORT" --log "$WORK/null_log.csv" > null.out 2> null.err &
+  NULL_PID=$!; PIDS+=($NULL_PID)
+  wait_http "$NOMODEL_PORT"; wait_http "$NULL_PORT"
+fi
 
 echo "== reference: FastAPI + uvicorn (1 worker)" >&2
 PY_PORT=$(free_port)
@@ -171,6 +216,10 @@ for ROUND in $(seq 1 "$RUNS"); do
     run nginx "$conns" "$NGINX_PORT" /nonexistent "$NGINX_PID"
     if [ "$ROUND" = 1 ]; then run fastapi "$conns" "$PY_PORT" "$WORK/fastapi_log.csv" "$PY_PID"; fi
   done
+  if [ "$ANATOMY" = 1 ]; then
+    run ours-nomodel 50 "$NOMODEL_PORT" "$WORK/nomodel_log.csv" "$NOMODEL_PID"
+    run ours-null 50 "$NULL_PORT" /nonexistent "$NULL_PID"
+  fi
 done
 ROUND=1
 run ours-get 50 "$OURS_PORT" /nonexistent "$OURS_PID" get.lua /health
@@ -230,5 +279,15 @@ for ROUND in $(seq 1 "$RUNS"); do
       'BEGIN { printf "run %s, %s connection(s): req/s ours/nginx = %.2f, ours/fastapi = %.0fx; p50 ours/nginx = %.2f; p99 ours/nginx = %.2f; server CPU per request ours/nginx = %.1f\n", r, c, o / n, o / f, op50 / np50, op99 / np99, oc / (nc > 0 ? nc : 1) }'
   done
 done
+if [ "$ANATOMY" = 1 ]; then
+  for ROUND in $(seq 1 "$RUNS"); do
+    nginx=$(get "$ROUND" nginx 50 4); nginx_cpu=$(get "$ROUND" nginx 50 7)
+    for stack in ours ours-nomodel ours-null; do
+      awk -v r="$ROUND" -v s="$stack" -v o="$(get "$ROUND" "$stack" 50 4)" -v n="$nginx" \
+          -v oc="$(get "$ROUND" "$stack" 50 7)" -v nc="$nginx_cpu" \
+        'BEGIN { printf "anatomy run %s, 50 connections: %-12s req/s / nginx = %.2f, server CPU per request %d us (nginx %d us)\n", r, s, o / n, oc, nc }'
+    done
+  done
+fi
 echo "(ours-get: GET /health, no prediction and no log line: our HTTP layer alone, beside nginx's fixed answer)"
 echo "SIGKILL under load: $RECEIVED 200s received, $LOGGED lines logged, $MISSING received but not logged, $TORN torn lines"

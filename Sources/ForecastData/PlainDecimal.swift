@@ -18,11 +18,11 @@ public enum PlainDecimal {
         // Well inside [1e-4, 2^53) `description` never writes an exponent: no need to look for one.
         let magnitude = value.magnitude
         if value == 0 || (magnitude >= 1e-3 && magnitude < 1e15) {
-            buffer.append(contentsOf: text.utf8)
+            buffer.appendUTF8(text)
         } else if text.utf8.contains(UInt8(ascii: "e")) {
-            buffer.append(contentsOf: withoutExponent(text).utf8)
+            buffer.appendUTF8(withoutExponent(text))
         } else {
-            buffer.append(contentsOf: text.utf8)
+            buffer.appendUTF8(text)
         }
     }
 

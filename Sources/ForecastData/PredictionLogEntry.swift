@@ -107,7 +107,7 @@ public struct PredictionLogEntry: Equatable, Sendable {
 
     /// Appends `csvLine(shape:)` to `buffer` (the server's path: bytes, no intermediate strings).
     public func appendCSVLine(shape: PredictionLogShape, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: timestamp.utf8)
+        buffer.appendUTF8(timestamp)
         buffer.append(comma)
         PlainDecimal.append(revenue, to: &buffer)
         buffer.append(comma)
@@ -119,9 +119,9 @@ public struct PredictionLogEntry: Equatable, Sendable {
         if shape == .calendar {
             if let calendar {
                 buffer.append(comma)
-                buffer.append(contentsOf: calendar.date.utf8)
+                buffer.appendUTF8(calendar.date)
                 buffer.append(comma)
-                buffer.append(contentsOf: calendar.forecastDate.utf8)
+                buffer.appendUTF8(calendar.forecastDate)
                 buffer.append(comma)
                 PlainDecimal.append(calendar.lower, to: &buffer)
                 buffer.append(comma)
@@ -129,7 +129,7 @@ public struct PredictionLogEntry: Equatable, Sendable {
                 buffer.append(comma)
                 PredictionLogEntry.appendQuoted(calendar.requestID, to: &buffer)
             } else {
-                buffer.append(contentsOf: ",,,,,".utf8)
+                buffer.appendUTF8(",,,,,")
             }
         }
         buffer.append(0x0A)
@@ -215,7 +215,7 @@ public struct PredictionLogEntry: Equatable, Sendable {
             byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
         }
         guard needsQuotes else {
-            buffer.append(contentsOf: field.utf8)
+            buffer.appendUTF8(field)
             return
         }
         buffer.append(UInt8(ascii: "\""))

@@ -143,7 +143,7 @@ private struct Forecast {
         } catch {
             throw .unprocessable(error.message)
         }
-        members.append(contentsOf: ExplanationJSON.member(explanation).utf8)
+        members.appendUTF8(ExplanationJSON.member(explanation))
         return Forecast(entry: entry, members: members, explanation: explanation)
     }
 
@@ -171,7 +171,7 @@ private struct Forecast {
         body.reserveCapacity(members.count + moreMembers.utf8.count + 2)
         body.append(UInt8(ascii: "{"))
         body.append(contentsOf: members)
-        body.append(contentsOf: moreMembers.utf8)
+        body.appendUTF8(moreMembers)
         body.append(UInt8(ascii: "}"))
         var response = HTTPResponse(status: 200, contentType: "application/json", body: body)
         response.awaitsCommit = true

@@ -15,9 +15,9 @@ enum PredictionJSON {
     /// Appends `value` as `number(value)` does, without an intermediate string when it is short.
     static func appendNumber(_ value: Double, to buffer: inout [UInt8]) {
         if value.isFinite {
-            buffer.append(contentsOf: value.description.utf8)
+            buffer.appendUTF8(value.description)
         } else {
-            buffer.append(contentsOf: "null".utf8)
+            buffer.appendUTF8("null")
         }
     }
 
@@ -27,24 +27,24 @@ enum PredictionJSON {
         to buffer: inout [UInt8]
     ) {
         // Bytes appended to one reserved buffer: no intermediate strings on the request path.
-        buffer.append(contentsOf: "\"prediction_ca_jour_suivant\":".utf8)
+        buffer.appendUTF8("\"prediction_ca_jour_suivant\":")
         appendNumber(outcome.value, to: &buffer)
-        buffer.append(contentsOf: ",\"inputs\":{\"ca_total\":".utf8)
+        buffer.appendUTF8(",\"inputs\":{\"ca_total\":")
         appendNumber(input.revenue, to: &buffer)
-        buffer.append(contentsOf: ",\"nb_commandes\":".utf8)
+        buffer.appendUTF8(",\"nb_commandes\":")
         PlainDecimal.append(input.orderCount, to: &buffer)
-        buffer.append(contentsOf: "},\"timestamp\":\"".utf8)
-        buffer.append(contentsOf: timestamp.utf8)
-        buffer.append(contentsOf: "\",\"model_version\":".utf8)
+        buffer.appendUTF8("},\"timestamp\":\"")
+        buffer.appendUTF8(timestamp)
+        buffer.appendUTF8("\",\"model_version\":")
         JSONText.appendQuoted(version, to: &buffer)
-        buffer.append(contentsOf: ",\"prediction_interval\":{\"lower\":".utf8)
+        buffer.appendUTF8(",\"prediction_interval\":{\"lower\":")
         appendNumber(outcome.lower, to: &buffer)
-        buffer.append(contentsOf: ",\"upper\":".utf8)
+        buffer.appendUTF8(",\"upper\":")
         appendNumber(outcome.upper, to: &buffer)
-        buffer.append(contentsOf: ",\"quantiles\":[0.1,0.9]},\"date\":\"".utf8)
-        buffer.append(contentsOf: calendar.date.utf8)
-        buffer.append(contentsOf: "\",\"forecast_date\":\"".utf8)
-        buffer.append(contentsOf: calendar.forecastDate.utf8)
+        buffer.appendUTF8(",\"quantiles\":[0.1,0.9]},\"date\":\"")
+        buffer.appendUTF8(calendar.date)
+        buffer.appendUTF8("\",\"forecast_date\":\"")
+        buffer.appendUTF8(calendar.forecastDate)
         buffer.append(UInt8(ascii: "\""))
     }
 }

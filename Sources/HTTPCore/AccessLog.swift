@@ -37,7 +37,7 @@ struct AccessLog {
         let length = method.utf8.count + path.utf8.count + requestID.utf8.count + 32
         if buffer.count + length > AccessLog.capacity { flush() }
         if buffer.isEmpty { firstLineAt = now }
-        buffer.append(contentsOf: method.utf8)
+        buffer.appendUTF8(method)
         buffer.append(0x20)
         // A path longer than the whole buffer is cut: the line must fit in one atomic write.
         buffer.append(contentsOf: path.utf8.prefix(AccessLog.capacity - 64))
@@ -45,8 +45,8 @@ struct AccessLog {
         ResponseEncoder.appendDecimal(status, to: &buffer)
         buffer.append(0x20)
         ResponseEncoder.appendDecimal(micros, to: &buffer)
-        buffer.append(contentsOf: "us ".utf8)
-        buffer.append(contentsOf: requestID.utf8)
+        buffer.appendUTF8("us ")
+        buffer.appendUTF8(requestID)
         buffer.append(0x0A)
         lines += 1
     }

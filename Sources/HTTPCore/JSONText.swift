@@ -33,11 +33,11 @@ public enum JSONText {
     public static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
         let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }
         guard plain else {
-            buffer.append(contentsOf: quoted(text).utf8)
+            buffer.appendUTF8(quoted(text))
             return
         }
         buffer.append(0x22)
-        buffer.append(contentsOf: text.utf8)
+        buffer.appendUTF8(text)
         buffer.append(0x22)
     }
 }

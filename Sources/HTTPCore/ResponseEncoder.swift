@@ -16,38 +16,38 @@ public enum ResponseEncoder {
         _ response: HTTPResponse, omitBody: Bool, keepAlive: Bool, http10KeepAlive: Bool = false,
         date: [UInt8] = [], requestID: String = "", into buffer: inout [UInt8]
     ) {
-        buffer.append(contentsOf: "HTTP/1.1 ".utf8)
+        buffer.appendUTF8("HTTP/1.1 ")
         appendDecimal(response.status, to: &buffer)
         buffer.append(0x20)
-        buffer.append(contentsOf: HTTPStatus.reason(response.status).utf8)
+        buffer.appendUTF8(HTTPStatus.reason(response.status))
         buffer.append(contentsOf: crlf)
         for (name, value) in response.headers {
-            buffer.append(contentsOf: name.utf8)
-            buffer.append(contentsOf: ": ".utf8)
-            buffer.append(contentsOf: value.utf8)
+            buffer.appendUTF8(name)
+            buffer.appendUTF8(": ")
+            buffer.appendUTF8(value)
             buffer.append(contentsOf: crlf)
         }
         // 1xx and 204 carry no Content-Length (RFC 9110 §8.6).
         let bodyAllowed = response.status >= 200 && response.status != 204 && response.status != 304
         if bodyAllowed {
-            buffer.append(contentsOf: "Content-Length: ".utf8)
+            buffer.appendUTF8("Content-Length: ")
             appendDecimal(response.body.count, to: &buffer)
             buffer.append(contentsOf: crlf)
         }
         if !requestID.isEmpty {
-            buffer.append(contentsOf: "X-Request-Id: ".utf8)
-            buffer.append(contentsOf: requestID.utf8)
+            buffer.appendUTF8("X-Request-Id: ")
+            buffer.appendUTF8(requestID)
             buffer.append(contentsOf: crlf)
         }
         if !date.isEmpty {
-            buffer.append(contentsOf: "Date: ".utf8)
+            buffer.appendUTF8("Date: ")
             buffer.append(contentsOf: date)
             buffer.append(contentsOf: crlf)
         }
         if !keepAlive {
-            buffer.append(contentsOf: "Connection: close\r\n".utf8)
+            buffer.appendUTF8("Connection: close\r\n")
         } else if http10KeepAlive {
-            buffer.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+            buffer.appendUTF8("Connection: keep-alive\r\n")
         }
         buffer.append(contentsOf: crlf)
         if bodyAllowed && !omitBody { buffer.append(contentsOf: response.body) }

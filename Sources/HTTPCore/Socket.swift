@@ -112,10 +112,11 @@ public enum Socket {
         _ = setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
 
-    /// Reads up to `count` bytes into `buffer`.
+    /// Reads up to `count` bytes into `buffer`. `recv` rather than `read`: on a socket it goes
+    /// straight to the socket layer, without the file-position lock and VFS dispatch of `read`.
     public static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> IOResult {
         while true {
-            let result = Glibc.read(descriptor, buffer, count)
+            let result = Glibc.recv(descriptor, buffer, count, 0)
             if result > 0 { return .bytes(result) }
             if result == 0 { return .closed }
             if errno == EINTR { continue }
