@@ -8,13 +8,10 @@
 # RUNS times (default 3), alternating, and the ratio of every run is printed; FastAPI, far behind,
 # is measured in the first run only.
 #
-# ANATOMY=1 also shows where ours' time goes: two variants of the server, each built from this
-# commit's source with one line changed (in scripts/.bench/variants; the product has no such
-# switch), are measured at 50 connections in every run beside ours and nginx:
-#   ours-nomodel  /predict does everything but the model (no features, no 200-tree walk: the
-#                 outcome is made up from the inputs); same parsing, formatting and log line;
-#   ours-null     /predict answers nginx's fixed JSON at once: our HTTP layer alone (same loop,
-#                 access log and request ids), without the body, the prediction or the log line.
+# ANATOMY=1 also shows where ours' time goes: the two variants of scripts/variants.sh (ours
+# without the model, and our HTTP layer alone answering nginx's fixed JSON), each built from
+# HEAD's source with one line changed, are measured at 50 connections in every run beside ours
+# and nginx (rows ours-nomodel and ours-null).
 #
 # Usage: [RUNS=3] [ANATOMY=1] scripts/bench_serve.sh [DURATION_SECONDS]   (default 10)
 # Needs: swift, python3; wrk and nginx are installed from Debian if missing; the script makes
@@ -53,31 +50,11 @@ echo "== building (release)" >&2
 (cd "$ROOT" && swift build -c release --product forecast >&2)
 FORECAST="$ROOT/.build/release/forecast"
 
-# build_variant NAME FILE SED_SCRIPT: prints the path of a release binary built from HEAD's source
-# with SED_SCRIPT applied to FILE (rebuilt only when HEAD changed).
-build_variant() {
-  local name=$1 file=$2 script=$3 dir="$ROOT/scripts/.bench/variants/$1" head
-  head=$(cd "$ROOT" && git rev-parse HEAD)
-  if [ "$(cat "$dir/.commit" 2>/dev/null)" != "$head" ]; then
-    rm -rf "$dir"; mkdir -p "$dir"
-    (cd "$ROOT" && git archive HEAD) | tar -x -C "$dir"
-    sed -i "$script" "$dir/$file"
-    if (cd "$ROOT" && git show "HEAD:$file") | cmp -s - "$dir/$file"; then
-      echo "bench_serve: the $name variant's change no longer applies to $file; update build_variant's call" >&2
-      exit 1
-    fi
-    echo "$head" > "$dir/.commit"
-  fi
-  (cd "$dir" && swift build -c release --product forecast >&2)
-  echo "$dir/.build/release/forecast"
-}
 if [ "$ANATOMY" = 1 ]; then
   echo "== building the anatomy variants (release)" >&2
-  NOMODEL=$(build_variant nomodel Sources/ForecastService/PredictHandlers.swift \
-    's/let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier)/let outcome = PredictionOutcome(value: input.revenue * 1.1, lower: input.revenue, upper: input.revenue * 1.3)/')
-  NULL=$(build_variant null Sources/ForecastService/PredictHandlers.swift \
-    '/static func predict(_ request: HTTPRequest, _ context: ServiceContext, _ state: ServiceState) throws(HTTPError) -> HTTPResponse {/a\
-        if !request.path.isEmpty { return HTTPResponse(status: 200, json: #"{"prediction_ca_jour_suivant":16234.56,"inputs":{"ca_total":15000.0,"nb_commandes":320},"timestamp":"2026-11-22T10:15:30.123Z","model_version":"fixed"}"#) }')
+  . "$ROOT/scripts/variants.sh"
+  NOMODEL=$(build_variant "$ROOT" nomodel)
+  NULL=$(build_variant "$ROOT" null)
 fi
 
 echo "== data and model: generate, etl, train (200 trees)" >&2
