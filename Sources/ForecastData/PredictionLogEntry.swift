@@ -208,12 +208,17 @@ public struct PredictionLogEntry: Equatable, Sendable {
         }
     }
 
+    /// A byte that makes a field need quotes (RFC 4180).
+    private static func needsQuoting(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
     /// Appends `field`, quoted (RFC 4180) only when it holds a comma, a quote or a line break.
     static func appendQuoted(_ field: String, to buffer: inout [UInt8]) {
-        // Bytes, not Characters: this runs once per logged prediction.
-        let needsQuotes = field.utf8.contains { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-        }
+        // Bytes, not Characters, and over the contiguous bytes when there are some (the generic
+        // UTF8View loop costs ~35 instructions a byte): this runs twice per logged prediction.
+        let needsQuotes = field.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsQuoting) }
+            ?? field.utf8.contains(where: needsQuoting)
         guard needsQuotes else {
             buffer.appendUTF8(field)
             return

@@ -12,10 +12,10 @@ enum PredictionJSON {
         value.isFinite ? value.description : "null"
     }
 
-    /// Appends `value` as `number(value)` does, without an intermediate string when it is short.
+    /// Appends `value` as `number(value)` does, without an intermediate string.
     static func appendNumber(_ value: Double, to buffer: inout [UInt8]) {
         if value.isFinite {
-            buffer.appendUTF8(value.description)
+            PlainDecimal.appendDescription(value, to: &buffer)
         } else {
             buffer.appendUTF8("null")
         }

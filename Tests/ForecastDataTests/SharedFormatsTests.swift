@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    @Test func plainDecimal_AppendsAfterWhatTheBufferHolds() {
+        // The exponent case rewrites only its own bytes, not what came before.
+        for value in [1e-5, -3.2e-11, 1e16, 18_827.325623157303] {
+            var bytes = Array("a,b,".utf8)
+            PlainDecimal.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "a,b," + PlainDecimal.format(value))
+        }
+    }
+
+    @Test func plainDecimal_AppendsDescriptionsWithoutAString() {
+        let values = [0.0, -0.0, 1.5, 1e-5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 18_827.325623157303, .infinity, -.infinity, .nan]
+        for value in values {
+            var bytes = Array("x".utf8)
+            PlainDecimal.appendDescription(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + value.description)
+        }
+    }
+
     @Test(arguments: [0, 7, 10, 320, -45, Int.max, Int.min])
     func plainDecimal_AppendsIntegersAsStringDoes(value: Int) {
         var bytes: [UInt8] = [UInt8(ascii: "x")]
