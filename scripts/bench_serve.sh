@@ -24,11 +24,9 @@ ANATOMY="${ANATOMY:-0}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/scripts/.bench/serve"
 VENV="$ROOT/scripts/.venv"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
-. "$ROOT/scripts/loopback.sh"  # free_port, wait_http
+. "$ROOT/scripts/loopback.sh"  # free_port, wait_http, stop_servers
+trap stop_servers EXIT
 # CPU ticks (user + system) used so far by process $1 and its children (nginx workers).
 cpu_ticks() {
   local total=0 pid

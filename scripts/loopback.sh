@@ -1,5 +1,9 @@
 # Sourced by the scripts that start servers on this machine (bench_serve.sh, soak.sh,
-# replicas.sh): a free loopback port, and waiting until a server answers on one.
+# replicas.sh, profile_request.sh): a free loopback port, waiting until a server answers on one,
+# and stopping the servers a script started (each one's pid goes into PIDS).
+
+PIDS=()
+stop_servers() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

@@ -15,11 +15,9 @@ set -euo pipefail
 SECONDS_EACH="${1:-8}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/scripts/.bench/profile"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
-. "$ROOT/scripts/loopback.sh"
+. "$ROOT/scripts/loopback.sh"  # free_port, wait_http, stop_servers
+trap stop_servers EXIT
 . "$ROOT/scripts/require_tools.sh"
 . "$ROOT/scripts/variants.sh"
 require_tool valgrind valgrind

@@ -15,11 +15,9 @@ set -euo pipefail
 MINUTES="${1:-30}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/scripts/.bench/soak"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
-. "$ROOT/scripts/loopback.sh"  # free_port, wait_http
+. "$ROOT/scripts/loopback.sh"  # free_port, wait_http, stop_servers
+trap stop_servers EXIT
 served_200() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^http_requests_total\{status="200"\}/ { print $2 }'; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 open_fds() { ls "/proc/$1/fd" | wc -l; }
