@@ -31,6 +31,37 @@ struct JSONParserTests {
         #expect(try parse("1e999") == .number(.infinity))
     }
 
+    /// The parser converts short numbers itself (`JSONParser.exactValue`) and the rest with the
+    /// standard library: either way, the double must be the one `Double(text)` gives, to the bit.
+    @Test(arguments: [
+        "0", "-0", "-0.0", "0e5", "320", "15000.0", "0.1", "0.3", "4.35", "0.000123", "2.5e-3", "1E5", "1e+5",
+        "1e22", "1e23", "1e-22", "1e-23", "9007199254740992", "9007199254740993", "123456789012345678",
+        "1234567890123456789", "12345678901234567890", "1.7976931348623157e308", "5e-324", "1e-400",
+        "0.00000000000000000001", "99999999999999999999e-5", "1e00022", "1e000023",
+    ])
+    func numbersReadAsTheStandardLibraryReadsThem(_ text: String) throws {
+        guard case let .number(value) = try parse(text) else { Issue.record("\(text) is not a number"); return }
+        #expect(value.bitPattern == Double(text)!.bitPattern, "\(text): \(value) against \(Double(text)!)")
+    }
+
+    @Test func randomNumbersReadAsTheStandardLibraryReadsThem() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(next(10))) }) }
+        for _ in 0..<20_000 {
+            var text = next(2) == 0 ? "" : "-"
+            let whole = digits(1 + next(20))
+            text += whole.count > 1 && whole.first == "0" ? "1" + whole.dropFirst() : whole
+            if next(2) == 0 { text += "." + digits(1 + next(20)) }
+            if next(3) == 0 { text += ["e", "E"][next(2)] + ["", "+", "-"][next(3)] + String(next(40)) }
+            guard case let .number(value) = try parse(text) else { Issue.record("\(text) is not a number"); return }
+            #expect(value.bitPattern == Double(text)!.bitPattern, "\(text): \(value) against \(Double(text)!)")
+        }
+    }
+
     @Test func repeatedKeysKeepTheLastValue() throws {
         #expect(try parse("{\"a\":1,\"a\":2}")["a"] == .number(2))
     }

@@ -8,7 +8,9 @@
 // - an input the prediction routes accept has a finite revenue ≥ 0 and an order count ≥ 0,
 //   whatever the body held (1e999, -0, 1e-400, huge integers), and its own history (if any)
 //   1 to 366 finite revenues ≥ 0;
-// - an error names a byte offset inside the body.
+// - an error names a byte offset inside the body;
+// - a body that is one number reads as the double `Double(text)` gives, to the bit (the parser
+//   converts short numbers itself).
 @testable import ForecastService
 import HTTPCore
 
@@ -31,6 +33,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fatalError("invariant broken: " + "re-serialised JSON failed: \(error) in \(String(decoding: text, as: UTF8.self))")
     }
     checkInputs(value)
+    if case let .number(number) = value {
+        let text = String(decoding: bytes, as: UTF8.self).filter { !" \t\n\r".contains($0) }
+        let reference = Double(text)
+        expect(reference?.bitPattern == number.bitPattern, "'\(text)' reads as \(number), Double(text) gives \(String(describing: reference))")
+    }
     return 0
 }
 

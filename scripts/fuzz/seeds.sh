@@ -27,6 +27,10 @@ seed json_body '{"a":1,"a":2,"s":"caf\\u00e9 \\ud83d\\ude00 \\n\\t\\"","n":null,
 seed json_body '{"ca_total": 12, "nb_commandes": 9007199254740993}'
 seed json_body '{"ca_total": 15000.0, "nb_commandes": 320, "date": "2025-12-31", "history": [{"date": "2025-12-29", "ca_total": 1}, {"date": "2025-12-30", "ca_total": 2.5}]}'
 seed json_body '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]'
+# Bare numbers: the parser's own conversion must give Double(text)'s bits (JSONParserTests).
+seed json_body '9007199254740993'
+seed json_body ' -0.000123e+22 '
+seed json_body '1234567890123456789.5e-3'
 
 # ETL tests (DailyFeaturesETLTests, ChunkScannerTests, FieldParsersTests). csv_etl: first byte
 # = options (bit 0 month-first), then the file.
