@@ -71,7 +71,11 @@ for module in Forest ForecastData HTTPCore ModelRegistry ForecastService; do bui
 # The log readers of plot, drift and accuracy live in Monitoring (and its dependencies).
 if [[ -d Sources/Monitoring ]]; then for module in Charts Drift Monitoring; do build_module "$module"; done; fi
 for name in "${HARNESSES[@]}"; do build_harness "$name"; done
-scripts/fuzz/seeds.sh "$WORK/seeds" "$BUILD/model_file"
+# Seeds are written afresh for each run, into a directory of its own: two runs side by side
+# (one stream of harnesses per core) must not delete each other's seeds.
+SEEDS=$(mktemp -d "$WORK/seeds.XXXXXX")
+trap 'rm -rf "$SEEDS"' EXIT
+scripts/fuzz/seeds.sh "$SEEDS" "$BUILD/model_file"
 
 printf '%-16s %8s %12s %8s %8s %8s %8s\n' harness seconds runs exec/s cov ft crashes
 total_crashes=0
@@ -81,7 +85,7 @@ for name in "${HARNESSES[@]}"; do
     set +e
     # The Swift runtime's own crash backtracer trips ASan; libFuzzer prints the stack instead.
     # -max_len 64 KiB: these parsers see whole bodies and files, not just short lines.
-    SWIFT_BACKTRACE=enable=no nice -n 10 "$BUILD/$name" "$corpus" "$WORK/seeds/$name" \
+    SWIFT_BACKTRACE=enable=no nice -n 10 "$BUILD/$name" "$corpus" "$SEEDS/$name" \
         -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
         -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1
     status=$?
