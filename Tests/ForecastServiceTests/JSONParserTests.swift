@@ -44,6 +44,12 @@ struct JSONParserTests {
         #expect(value.bitPattern == Double(text)!.bitPattern, "\(text): \(value) against \(Double(text)!)")
     }
 
+    @Test func numbersMayStandBetweenAnyJSONWhitespace() throws {
+        // Found by the json_body fuzz harness (its own check, not the parser, split "\r\n" wrongly).
+        #expect(try parse("\r\r2\r\n") == .number(2))
+        #expect(try parse(" \t\n-0.5\r\n ") == .number(-0.5))
+    }
+
     @Test func randomNumbersReadAsTheStandardLibraryReadsThem() throws {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
