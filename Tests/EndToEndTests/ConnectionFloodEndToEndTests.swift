@@ -32,12 +32,14 @@ import Glibc
         return descriptor
     }
 
-    /// Seconds one fresh-connection `GET /` takes, or nil when it was not answered 200.
-    static func timedRequest(port: Int) -> Double? {
+    /// One fresh-connection `GET /`, timed in two parts, or nil when it was not answered 200:
+    /// `connect` (the handshake) and `exchange` (from the established connection to the answer).
+    static func timedRequest(port: Int) -> (connect: Double, exchange: Double)? {
         let started = Date()
-        guard let client = try? RawHTTPClient(port: port, timeout: 5),
-              let response = try? client.exchange("GET", "/"), response.status == 200 else { return nil }
-        return Date().timeIntervalSince(started)
+        guard let client = try? RawHTTPClient(port: port, timeout: 5) else { return nil }
+        let connected = Date()
+        guard let response = try? client.exchange("GET", "/"), response.status == 200 else { return nil }
+        return (connected.timeIntervalSince(started), Date().timeIntervalSince(connected))
     }
 
     @Test func floodSlowClientsAndNonReadersStayWithinTheCapAndAWellBehavedClientIsServed() throws {
@@ -51,7 +53,7 @@ import Glibc
         ])
         defer { server.stop() }
         let port = server.port
-        let usual = (0..<20).compactMap { _ in ConnectionFloodEndToEndTests.timedRequest(port: port) }.sorted()
+        let usual = (0..<20).compactMap { _ in ConnectionFloodEndToEndTests.timedRequest(port: port) }.map { $0.connect + $0.exchange }.sorted()
         #expect(usual.count == 20)
         let residentBefore = try #require(server.residentKiB)
 
@@ -76,6 +78,8 @@ import Glibc
         #expect(flood.count == floodSize)
 
         var latencies: [Double] = []
+        var connects: [Double] = []
+        var exchanges: [Double] = []
         var failures = 0
         var mostOpen = 0
         let started = Date()
@@ -89,8 +93,10 @@ import Glibc
             }
             // A connection accepted from behind the flood in the backlog can be the one evicted at
             // the cap (seen once on a loaded machine); a client retries once, as a real one would.
-            if let seconds = ConnectionFloodEndToEndTests.timedRequest(port: port) ?? ConnectionFloodEndToEndTests.timedRequest(port: port) {
-                latencies.append(seconds)
+            if let timed = ConnectionFloodEndToEndTests.timedRequest(port: port) ?? ConnectionFloodEndToEndTests.timedRequest(port: port) {
+                latencies.append(timed.connect + timed.exchange)
+                connects.append(timed.connect)
+                exchanges.append(timed.exchange)
             } else {
                 failures += 1
             }
@@ -99,14 +105,23 @@ import Glibc
         }
         let residentDuring = try #require(server.residentKiB)
         latencies.sort()
+        connects.sort()
+        exchanges.sort()
+        let resentSYNs = connects.filter { $0 >= 0.9 }.count
         let median = latencies.isEmpty ? 0 : latencies[latencies.count / 2]
         print("flood: \(flood.count) connections, usual median \(usual[usual.count / 2] * 1000) ms, under flood median \(median * 1000) ms, "
-              + "max \((latencies.last ?? 0) * 1000) ms, \(latencies.count) answered, \(failures) failed, most open \(mostOpen), "
+              + "max \((latencies.last ?? 0) * 1000) ms (connect \((connects.last ?? 0) * 1000) ms, \(resentSYNs) with a resent SYN; "
+              + "answer after connect \((exchanges.last ?? 0) * 1000) ms), \(latencies.count) answered, \(failures) failed, most open \(mostOpen), "
               + "RSS \(residentBefore) → \(residentDuring) KiB")
         #expect(failures == 0)
         #expect(latencies.count >= 10)
         // Generous bounds (the machine is shared): a flood must not turn milliseconds into seconds.
-        #expect((latencies.last ?? 10) < 1.0)
+        #expect(median < 0.5)
+        // One request may wait for one retransmission by the kernel, whatever the server does:
+        // while the flood's own resent SYNs keep the listen backlog full, the kernel drops a SYN
+        // (the client resends it after its 1 s initial timeout) or the handshake's last ACK (the
+        // SYN-ACK is resent after 1 s). Seen in CI at 1.025 s. A second one would come at 3 s.
+        #expect((latencies.last ?? 10) < 2.5)
         // The cap, plus at most one transient newcomer per loop while an eviction makes room.
         #expect(mostOpen <= cap + 2)
         // 20 non-readers hold at most `pendingOutputLimit` (256 KiB) of responses each.
