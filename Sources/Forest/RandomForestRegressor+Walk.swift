@@ -1,83 +1,91 @@
 // Single-row prediction: the hot path of `forecast serve`. A tree walk is a chain of dependent
 // loads (each node's address depends on the previous comparison), so one walk leaves the CPU
 // idle most of the time. Walking eight trees at once gives it eight independent chains to
-// overlap.
+// overlap; with eight chains in flight, the instructions of a step are what the walk costs.
 //
-// The walk reads its own copy of the nodes (`WalkLayout`), made when the forest is built:
-// - both children are stored, as indices into the whole forest (a lane needs no tree base), and
-//   the step reads the child at offset `8 + 4 × (row value > threshold)`: the comparison picks an
-//   address, not a branch. (Written as a select, the compiler turns it into a branch around the
-//   load of the right child; a branch is right about half the time on rows it has not seen, and
-//   each miss costs ~15 cycles.)
+// The walk reads its own copy of the nodes (`WalkLayout`), made when the forest is built, so
+// that a step is seven instructions with three base registers (two arrays and the row), which
+// lets eight lanes stay in registers:
+// - a lane holds a node's *position*, twice its index in the whole forest (a lane needs no tree
+//   base). x86 scales an index register by at most 8, so the position addresses the node's
+//   16-byte record (threshold, left child, right child) and its 2-byte row slot in a separate
+//   array without any arithmetic of its own;
+// - the step reads the child at byte 8 + 4 × (row value > threshold) of the record: the
+//   comparison picks an address, not a branch. (Written as a select, the compiler turns it into
+//   a branch around the load; a branch is right about half the time on rows it has not seen,
+//   and each miss costs ~15 cycles.);
 // - a leaf's two children are itself, so a lane that reached its leaf stays there with no test
 //   for "is this a leaf?"; its comparison reads a row slot holding +∞ (the row is copied into a
-//   buffer with that extra slot);
-// - each group of eight trees stops as soon as no lane moved, and never runs past its deepest
-//   leaf.
+//   buffer with that extra slot) against the leaf's prediction;
+// - children come after their parent (preorder), so a lane's position never decreases, and a
+//   group of eight trees is done when the sum of its eight positions stops growing: one sum
+//   rather than eight comparisons with positions kept from the step before. A group never runs
+//   past its deepest leaf.
 // The leaf a row reaches is the one the plain walk reaches (same comparisons on the same
 // thresholds), so predictions are unchanged bit for bit.
 
 /// The forest's nodes laid out for the one-row walk (see the comment above).
 public struct WalkLayout: Sendable, Equatable {
-    /// One node: a split goes to `right` when `row[feature] > value`, else to `left`; a leaf has
-    /// `feature` = the +∞ slot, both children = itself and `value` = its prediction. The feature
-    /// sits in the top 5 bits of both child words, so the step needs one word for it.
-    public struct Node: Sendable, Equatable {
-        public var value: Double
+    /// One node's record: a split goes to `right` when `row[slot] > threshold`, else to `left`;
+    /// a leaf holds its prediction in `threshold` and its own position in both children.
+    /// Children are positions (twice the child's index).
+    struct Node: Sendable, Equatable {
+        var threshold: Double
         var left: UInt32
         var right: UInt32
-
-        static let indexBits: UInt32 = 27
-        static let indexMask: UInt32 = (1 << indexBits) - 1
-
-        init(value: Double, feature: Int, left: Int, right: Int) {
-            self.value = value
-            let tag = UInt32(feature) << Node.indexBits
-            self.left = tag | UInt32(left)
-            self.right = tag | UInt32(right)
-        }
     }
 
     /// Lanes walked together.
     public static let lanes = 8
 
+    /// Every node's record, indexed by node index (position / 2).
     let nodes: [Node]
-    /// Index of each tree's root in `nodes`.
-    let roots: [Int32]
+    /// Every node's row slot, indexed by node index: a split's feature, a leaf's +∞ slot
+    /// (`featureCount`). Two bytes each, so a position is also its byte offset here.
+    let slots: [UInt16]
+    /// Position of each tree's root.
+    let roots: [UInt32]
     /// For each group of `lanes` trees (the last may be shorter), the depth of its deepest leaf.
     let groupDepths: [Int32]
 
     /// Lays out `nodes` (trees in preorder, `treeStarts` as in `RandomForestRegressor`) for the
-    /// walk; nil past 2^27 nodes or 31 features (the plain walk is used then).
+    /// walk; nil past 2^31 nodes (the plain walk is used then).
     init?(nodes source: [DecisionTree.Node], treeStarts: [Int], featureCount: Int) {
-        guard source.count <= Int(Node.indexMask), featureCount < 1 << (32 - Node.indexBits),
-              MemoryLayout<Node>.offset(of: \Node.left) == 8, MemoryLayout<Node>.offset(of: \Node.right) == 12
+        guard source.count < 1 << 31, featureCount < Int(UInt16.max),
+              MemoryLayout<Node>.stride == 16, MemoryLayout<Node>.offset(of: \Node.left) == 8,
+              MemoryLayout<Node>.offset(of: \Node.right) == 12
         else { return nil }
-        var nodes: [Node] = []
+        var nodes: [Node] = [], slots: [UInt16] = []
         nodes.reserveCapacity(source.count)
+        slots.reserveCapacity(source.count)
         var treeDepths: [Int32] = []
         treeDepths.reserveCapacity(treeStarts.count)
         let largest = zip(treeStarts.dropFirst(), treeStarts).map { $0 - $1 }.max() ?? 0
         // Depths in one pass over each tree's preorder: after a split at depth d comes its left
         // child at d + 1 and its right child's depth is put aside; after a leaf comes the right
         // child most recently put aside.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, largest)) { pending in
+        let laidOut = withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, largest)) { pending -> Bool in
             for tree in 0..<(treeStarts.count - 1) {
                 let base = treeStarts[tree]
                 var deepest: Int32 = 0, depth: Int32 = 0, waiting = 0
                 for index in base..<treeStarts[tree + 1] {
                     let node = source[index]
                     if node.isLeaf {
-                        nodes.append(Node(value: node.value, feature: featureCount, left: index, right: index))
+                        let position = UInt32(2 * index)
+                        nodes.append(Node(threshold: node.value, left: position, right: position))
+                        slots.append(UInt16(featureCount))
                         deepest = max(deepest, depth)
                         if waiting > 0 {
                             waiting -= 1
                             depth = pending[waiting]
                         }
                     } else {
-                        nodes.append(Node(
-                            value: node.value, feature: Int(node.feature), left: index + 1, right: base + Int(node.right)
-                        ))
+                        let right = base + Int(node.right)
+                        // The stopping rule needs children after their parent, which a
+                        // validated tree always has.
+                        guard right > index + 1 else { return false }
+                        nodes.append(Node(threshold: node.value, left: UInt32(2 * (index + 1)), right: UInt32(2 * right)))
+                        slots.append(UInt16(node.feature))
                         depth += 1
                         pending[waiting] = depth
                         waiting += 1
@@ -85,9 +93,12 @@ public struct WalkLayout: Sendable, Equatable {
                 }
                 treeDepths.append(deepest)
             }
+            return true
         }
+        guard laidOut else { return nil }
         self.nodes = nodes
-        roots = treeStarts.dropLast().map { Int32($0) }
+        self.slots = slots
+        roots = treeStarts.dropLast().map { UInt32(2 * $0) }
         groupDepths = stride(from: 0, to: treeDepths.count, by: WalkLayout.lanes).map {
             treeDepths[$0..<min(treeDepths.count, $0 + WalkLayout.lanes)].max()!
         }
@@ -115,48 +126,48 @@ extension RandomForestRegressor {
             }
             return
         }
-        walk.nodes.withUnsafeBufferPointer { nodes in
-            walk.roots.withUnsafeBufferPointer { roots in
-                let count = roots.count
-                var group = 0
-                var tree = 0
-                while tree + WalkLayout.lanes <= count {
-                    var i0 = Int(roots[tree]), i1 = Int(roots[tree + 1]), i2 = Int(roots[tree + 2])
-                    var i3 = Int(roots[tree + 3]), i4 = Int(roots[tree + 4]), i5 = Int(roots[tree + 5])
-                    var i6 = Int(roots[tree + 6]), i7 = Int(roots[tree + 7])
-                    for _ in 0..<Int(walk.groupDepths[group]) {
-                        let j0 = WalkLayout.step(nodes, i0, row)
-                        let j1 = WalkLayout.step(nodes, i1, row)
-                        let j2 = WalkLayout.step(nodes, i2, row)
-                        let j3 = WalkLayout.step(nodes, i3, row)
-                        let j4 = WalkLayout.step(nodes, i4, row)
-                        let j5 = WalkLayout.step(nodes, i5, row)
-                        let j6 = WalkLayout.step(nodes, i6, row)
-                        let j7 = WalkLayout.step(nodes, i7, row)
-                        // Every lane stayed put: all eight are at their leaves, however far the
-                        // group's deepest leaf is (rows rarely go that deep in all eight trees).
-                        let moved = (j0 ^ i0) | (j1 ^ i1) | (j2 ^ i2) | (j3 ^ i3) | (j4 ^ i4) | (j5 ^ i5) | (j6 ^ i6) | (j7 ^ i7)
-                        if moved == 0 { break }
-                        (i0, i1, i2, i3, i4, i5, i6, i7) = (j0, j1, j2, j3, j4, j5, j6, j7)
-                    }
-                    output[tree] = nodes[i0].value
-                    output[tree + 1] = nodes[i1].value
-                    output[tree + 2] = nodes[i2].value
-                    output[tree + 3] = nodes[i3].value
-                    output[tree + 4] = nodes[i4].value
-                    output[tree + 5] = nodes[i5].value
-                    output[tree + 6] = nodes[i6].value
-                    output[tree + 7] = nodes[i7].value
-                    tree += WalkLayout.lanes
-                    group += 1
+        let row = row.baseAddress!
+        walk.withPointers { nodes in
+            let count = walk.roots.count
+            var group = 0
+            var tree = 0
+            while tree + WalkLayout.lanes <= count {
+                var p0 = Int(nodes.roots[tree]), p1 = Int(nodes.roots[tree + 1]), p2 = Int(nodes.roots[tree + 2])
+                var p3 = Int(nodes.roots[tree + 3]), p4 = Int(nodes.roots[tree + 4]), p5 = Int(nodes.roots[tree + 5])
+                var p6 = Int(nodes.roots[tree + 6]), p7 = Int(nodes.roots[tree + 7])
+                var before = p0 &+ p1 &+ p2 &+ p3 &+ p4 &+ p5 &+ p6 &+ p7
+                for _ in 0..<Int(walk.groupDepths[group]) {
+                    p0 = nodes.step(p0, row)
+                    p1 = nodes.step(p1, row)
+                    p2 = nodes.step(p2, row)
+                    p3 = nodes.step(p3, row)
+                    p4 = nodes.step(p4, row)
+                    p5 = nodes.step(p5, row)
+                    p6 = nodes.step(p6, row)
+                    p7 = nodes.step(p7, row)
+                    // No lane moved: all eight are at their leaves, however far the group's
+                    // deepest leaf is (rows rarely go that deep in all eight trees).
+                    let after = p0 &+ p1 &+ p2 &+ p3 &+ p4 &+ p5 &+ p6 &+ p7
+                    if after == before { break }
+                    before = after
                 }
-                // The last, shorter group: one tree at a time.
-                while tree < count {
-                    var index = Int(roots[tree])
-                    for _ in 0..<Int(walk.groupDepths[group]) { index = WalkLayout.step(nodes, index, row) }
-                    output[tree] = nodes[index].value
-                    tree += 1
-                }
+                output[tree] = nodes.value(p0)
+                output[tree + 1] = nodes.value(p1)
+                output[tree + 2] = nodes.value(p2)
+                output[tree + 3] = nodes.value(p3)
+                output[tree + 4] = nodes.value(p4)
+                output[tree + 5] = nodes.value(p5)
+                output[tree + 6] = nodes.value(p6)
+                output[tree + 7] = nodes.value(p7)
+                tree += WalkLayout.lanes
+                group += 1
+            }
+            // The last, shorter group: one tree at a time.
+            while tree < count {
+                var position = Int(nodes.roots[tree])
+                for _ in 0..<Int(walk.groupDepths[group]) { position = nodes.step(position, row) }
+                output[tree] = nodes.value(position)
+                tree += 1
             }
         }
     }
@@ -171,15 +182,38 @@ extension RandomForestRegressor {
 }
 
 extension WalkLayout {
-    /// One branch-free step: the child at offset 8 (left) or 12 (right) of the node, picked by
-    /// the comparison; a leaf (+∞ slot, both children itself) stays put.
+    /// The layout's arrays as raw pointers, for the walk.
+    struct Pointers {
+        let nodes: UnsafeRawPointer
+        let slots: UnsafeRawPointer
+        let roots: UnsafePointer<UInt32>
+
+        /// One branch-free step from the node at `position`: the left or right child, picked
+        /// by the comparison; a leaf (+∞ slot, both children itself) stays put.
+        @inline(__always)
+        func step(_ position: Int, _ row: UnsafePointer<Double>) -> Int {
+            let slot = Int(slots.load(fromByteOffset: position, as: UInt16.self))
+            let threshold = nodes.load(fromByteOffset: position &* 8, as: Double.self)
+            let goesRight = Int(unsafeBitCast(row[slot] > threshold, to: UInt8.self))
+            return Int(nodes.load(fromByteOffset: position &* 8 &+ 8 &+ goesRight &* 4, as: UInt32.self))
+        }
+
+        /// The prediction of the leaf at `position`.
+        @inline(__always)
+        func value(_ position: Int) -> Double {
+            nodes.load(fromByteOffset: position &* 8, as: Double.self)
+        }
+    }
+
+    /// Runs `body` with the layout's arrays as pointers (the step reads them unchecked).
     @inline(__always)
-    static func step(_ nodes: UnsafeBufferPointer<Node>, _ index: Int, _ row: UnsafeBufferPointer<Double>) -> Int {
-        let node = UnsafeRawPointer(nodes.baseAddress! + index)
-        let threshold = node.load(as: Double.self)
-        let feature = Int(node.load(fromByteOffset: 8, as: UInt32.self) >> Node.indexBits)
-        let goesRight = Int(unsafeBitCast(row[feature] > threshold, to: UInt8.self))
-        let child = node.load(fromByteOffset: 8 &+ 4 &* goesRight, as: UInt32.self)
-        return Int(child & Node.indexMask)
+    func withPointers<Result>(_ body: (Pointers) -> Result) -> Result {
+        nodes.withUnsafeBytes { nodes in
+            slots.withUnsafeBytes { slots in
+                roots.withUnsafeBufferPointer { roots in
+                    body(Pointers(nodes: nodes.baseAddress!, slots: slots.baseAddress!, roots: roots.baseAddress!))
+                }
+            }
+        }
     }
 }

@@ -45,4 +45,31 @@ import Testing
         let interval = forest.predictWithInterval(row: [3])
         #expect(interval.value == 4.25 && interval.lower == 4.25 && interval.upper == 4.25)
     }
+
+    @Test func manyFeatures_AreWalkedToo() throws {
+        // More features than the former layout's 5-bit slot held.
+        let (features, targets) = try Synthetic.make(rows: 200, features: 40, seed: 8)
+        let forest = try RandomForestRegressor.fit(
+            features: features, targets: targets, parameters: ForestParameters(treeCount: 16, seed: 2)
+        )
+        #expect(forest.walk != nil)
+        for index in 0..<40 {
+            let row = features.row(index).map { $0 + 0.01 }
+            #expect(forest.predict(row: row).bitPattern == plain(forest, row).mean.bitPattern)
+        }
+    }
+
+    @Test func aChildBeforeItsParent_GetsNoLayout() {
+        // The walk stops when no lane's position grows, so it needs every child after its
+        // parent; nodes breaking that rule (which validation refuses) are left to the plain walk.
+        let backwards = [
+            DecisionTree.Node(feature: 0, right: 1, value: 0.5),
+            DecisionTree.Node(feature: -1, right: 0, value: 1),
+            DecisionTree.Node(feature: -1, right: 0, value: 2),
+        ]
+        #expect(WalkLayout(nodes: backwards, treeStarts: [0, 3], featureCount: 1) == nil)
+        let forward = [backwards[0]].map { DecisionTree.Node(feature: $0.feature, right: 2, value: $0.value) } + backwards.dropFirst()
+        let layout = WalkLayout(nodes: forward, treeStarts: [0, 3], featureCount: 1)
+        #expect(layout?.roots == [0] && layout?.groupDepths == [1])
+    }
 }
