@@ -163,13 +163,17 @@ public struct RandomForestRegressor: Sendable, Equatable {
 
     /// The mean of the trees' predictions for one row (`row.count == featureCount`).
     public func predict(row: [Double]) -> Double {
-        row.withUnsafeBufferPointer { values in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: treeCount) { perTree in
-                predictEachTree(into: perTree) { values[$0] }
-                var total = 0.0
-                for value in perTree { total += value }
-                return total / Double(treeCount)
-            }
+        row.withUnsafeBufferPointer { values in predict { values[$0] } }
+    }
+
+    /// The prediction for one row read through `feature(i)` (no array needed).
+    @inlinable
+    public func predict(_ feature: (Int) -> Double) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: treeCount) { perTree in
+            predictEachTree(into: perTree, feature)
+            var total = 0.0
+            for value in perTree { total += value }
+            return total / Double(treeCount)
         }
     }
 

@@ -91,7 +91,11 @@ public indirect enum Forecaster: Sendable {
         case let .levels(set, forest):
             return forest.predict(row: set.row(revenue: revenue, orderCount: orderCount, day: day, earlier: earlier))
         case let .scaleFree(forest):
-            return ScaleFreeFeatures.scale(recent) * forest.predict(row: ScaleFreeFeatures.row(recent, forecastWeekday: day.adding(days: 1).weekday))
+            let relative = withUnsafeTemporaryAllocation(of: Double.self, capacity: ScaleFreeFeatures.featureNames.count) { row in
+                ScaleFreeFeatures.write(recent, forecastWeekday: day.adding(days: 1).weekday, into: row)
+                return forest.predict { row[$0] }
+            }
+            return ScaleFreeFeatures.scale(recent) * relative
         case let .rule(rule):
             return rule.forecast(recent)
         case let .blend(part, rule):

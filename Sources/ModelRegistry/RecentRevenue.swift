@@ -45,7 +45,12 @@ public struct RecentRevenue: Sendable {
     /// Mean revenue on the forecast day's weekday over the last `weeks` weeks (those the window
     /// reaches), or nil when it reaches none.
     public func sameWeekdayMean(weeks: Int) -> Double? {
-        let values = (1...max(1, weeks)).compactMap(sameWeekday(weeksBack:))
-        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        var total = 0.0, count = 0
+        for back in 1...max(1, weeks) {
+            guard let value = sameWeekday(weeksBack: back) else { break }  // further back is out of reach too
+            total += value
+            count += 1
+        }
+        return count == 0 ? nil : total / Double(count)
     }
 }

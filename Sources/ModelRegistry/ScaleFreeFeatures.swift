@@ -28,16 +28,23 @@ public enum ScaleFreeFeatures {
 
     /// The features of the day `recent` ends on; `weekday` is the forecast day's ISO weekday.
     public static func row(_ recent: RecentRevenue, forecastWeekday weekday: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: featureNames.count) { row, count in
+            write(recent, forecastWeekday: weekday, into: row)
+            count = featureNames.count
+        }
+    }
+
+    /// `row` written into `row` (`featureNames.count` slots) without allocating: the server's
+    /// per-request path.
+    public static func write(_ recent: RecentRevenue, forecastWeekday weekday: Int, into row: UnsafeMutableBufferPointer<Double>) {
         let mean7 = recent.mean(days: 7), mean28 = recent.mean(days: 28)
         func ratio(_ value: Double, _ base: Double) -> Double { base > 0 ? value / base : 1 }
-        return [
-            ratio(recent.today, mean7),
-            ratio(recent.today, mean28),
-            ratio(mean7, mean28),
-            Double(weekday),
-            ratio(recent.sameWeekday(weeksBack: 1) ?? mean7, mean7),
-            ratio(recent.sameWeekdayMean(weeks: 4) ?? mean7, mean7),
-        ]
+        row[0] = ratio(recent.today, mean7)
+        row[1] = ratio(recent.today, mean28)
+        row[2] = ratio(mean7, mean28)
+        row[3] = Double(weekday)
+        row[4] = ratio(recent.sameWeekday(weeksBack: 1) ?? mean7, mean7)
+        row[5] = ratio(recent.sameWeekdayMean(weeks: 4) ?? mean7, mean7)
     }
 
     /// Rows, scales and relative targets for every record, in record order.

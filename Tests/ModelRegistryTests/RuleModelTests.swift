@@ -68,6 +68,20 @@ import Forest
         #expect(Forecaster.rule(RuleModel(.persistence)).forestRow(revenue: 500, orderCount: 3, day: day, earlier: earlier) == nil)
     }
 
+    @Test func shortWindows_AverageTheSameWeekdaysThereAre() {
+        // 20 earlier days reach the forecast day's weekday 1, 2 and 3 weeks back (6, 13 and 20
+        // days before the current one), not 4.
+        let earlier = (0..<20).map { Double($0 * 10) }
+        let recent = RecentRevenue(earlier: earlier[...], today: 999)
+        #expect(recent.sameWeekdayMean(weeks: 4) == (earlier[14] + earlier[7] + earlier[0]) / 3)
+        #expect(recent.sameWeekdayMean(weeks: 1) == earlier[14])
+        #expect(RecentRevenue(earlier: earlier[15...], today: 999).sameWeekdayMean(weeks: 4) == nil)
+        let row = ScaleFreeFeatures.row(recent, forecastWeekday: 5)
+        let mean7 = recent.mean(days: 7)
+        #expect(row[5] == ((earlier[14] + earlier[7] + earlier[0]) / 3) / mean7)
+        #expect(row[4] == earlier[14] / mean7)
+    }
+
     @Test func constantSeries_HasUnitRatios() {
         let recent = RecentRevenue(earlier: Array(repeating: 500.0, count: 27)[...], today: 500)
         let row = ScaleFreeFeatures.row(recent, forecastWeekday: 3)
