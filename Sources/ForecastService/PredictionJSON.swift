@@ -17,7 +17,7 @@ enum PredictionJSON {
         if value.isFinite {
             PlainDecimal.appendDescription(value, to: &buffer)
         } else {
-            buffer.appendUTF8("null")
+            buffer.appendLiteral("null")
         }
     }
 
@@ -27,23 +27,23 @@ enum PredictionJSON {
         to buffer: inout [UInt8]
     ) {
         // Bytes appended to one reserved buffer: no intermediate strings on the request path.
-        buffer.appendUTF8("\"prediction_ca_jour_suivant\":")
+        buffer.appendLiteral("\"prediction_ca_jour_suivant\":")
         appendNumber(outcome.value, to: &buffer)
-        buffer.appendUTF8(",\"inputs\":{\"ca_total\":")
+        buffer.appendLiteral(",\"inputs\":{\"ca_total\":")
         appendNumber(input.revenue, to: &buffer)
-        buffer.appendUTF8(",\"nb_commandes\":")
+        buffer.appendLiteral(",\"nb_commandes\":")
         PlainDecimal.append(input.orderCount, to: &buffer)
-        buffer.appendUTF8("},\"timestamp\":\"")
+        buffer.appendLiteral("},\"timestamp\":\"")
         buffer.appendUTF8(timestamp)
-        buffer.appendUTF8("\",\"model_version\":")
+        buffer.appendLiteral("\",\"model_version\":")
         JSONText.appendQuoted(version, to: &buffer)
-        buffer.appendUTF8(",\"prediction_interval\":{\"lower\":")
+        buffer.appendLiteral(",\"prediction_interval\":{\"lower\":")
         appendNumber(outcome.lower, to: &buffer)
-        buffer.appendUTF8(",\"upper\":")
+        buffer.appendLiteral(",\"upper\":")
         appendNumber(outcome.upper, to: &buffer)
-        buffer.appendUTF8(",\"quantiles\":[0.1,0.9]},\"date\":\"")
+        buffer.appendLiteral(",\"quantiles\":[0.1,0.9]},\"date\":\"")
         buffer.appendUTF8(calendar.date)
-        buffer.appendUTF8("\",\"forecast_date\":\"")
+        buffer.appendLiteral("\",\"forecast_date\":\"")
         buffer.appendUTF8(calendar.forecastDate)
         buffer.append(UInt8(ascii: "\""))
     }

@@ -45,7 +45,7 @@ struct AccessLog {
         ResponseEncoder.appendDecimal(status, to: &buffer)
         buffer.append(0x20)
         ResponseEncoder.appendDecimal(micros, to: &buffer)
-        buffer.appendUTF8("us ")
+        buffer.appendLiteral("us ")
         buffer.appendUTF8(requestID)
         buffer.append(0x0A)
         lines += 1

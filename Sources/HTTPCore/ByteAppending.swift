@@ -10,4 +10,12 @@ extension Array where Element == UInt8 {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
         if copied == nil { append(contentsOf: text.utf8) }
     }
+
+    /// Appends a literal's bytes: a `StaticString` points at its bytes in the binary, so this is
+    /// one copy with nothing to ask first (about half of `appendUTF8`'s cost on a short string,
+    /// which must first find out where its bytes live).
+    @inlinable
+    public mutating func appendLiteral(_ text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
 }

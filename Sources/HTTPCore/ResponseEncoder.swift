@@ -16,38 +16,38 @@ public enum ResponseEncoder {
         _ response: HTTPResponse, omitBody: Bool, keepAlive: Bool, http10KeepAlive: Bool = false,
         date: [UInt8] = [], requestID: String = "", into buffer: inout [UInt8]
     ) {
-        buffer.appendUTF8("HTTP/1.1 ")
+        buffer.appendLiteral("HTTP/1.1 ")
         appendDecimal(response.status, to: &buffer)
         buffer.append(0x20)
         buffer.appendUTF8(HTTPStatus.reason(response.status))
         buffer.append(contentsOf: crlf)
         for (name, value) in response.headers {
             buffer.appendUTF8(name)
-            buffer.appendUTF8(": ")
+            buffer.appendLiteral(": ")
             buffer.appendUTF8(value)
             buffer.append(contentsOf: crlf)
         }
         // 1xx and 204 carry no Content-Length (RFC 9110 §8.6).
         let bodyAllowed = response.status >= 200 && response.status != 204 && response.status != 304
         if bodyAllowed {
-            buffer.appendUTF8("Content-Length: ")
+            buffer.appendLiteral("Content-Length: ")
             appendDecimal(response.body.count, to: &buffer)
             buffer.append(contentsOf: crlf)
         }
         if !requestID.isEmpty {
-            buffer.appendUTF8("X-Request-Id: ")
+            buffer.appendLiteral("X-Request-Id: ")
             buffer.appendUTF8(requestID)
             buffer.append(contentsOf: crlf)
         }
         if !date.isEmpty {
-            buffer.appendUTF8("Date: ")
+            buffer.appendLiteral("Date: ")
             buffer.append(contentsOf: date)
             buffer.append(contentsOf: crlf)
         }
         if !keepAlive {
-            buffer.appendUTF8("Connection: close\r\n")
+            buffer.appendLiteral("Connection: close\r\n")
         } else if http10KeepAlive {
-            buffer.appendUTF8("Connection: keep-alive\r\n")
+            buffer.appendLiteral("Connection: keep-alive\r\n")
         }
         buffer.append(contentsOf: crlf)
         if bodyAllowed && !omitBody { buffer.append(contentsOf: response.body) }
