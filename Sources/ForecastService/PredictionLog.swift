@@ -54,7 +54,8 @@ public final class PredictionLog: Sendable {
         guard !entries.isEmpty else { return }
         do {
             try file.append(reserving: entries.count * 192) { shape, block in
-                for entry in entries { entry.appendCSVLine(shape: shape, to: &block) }
+                // By index: a `for entry in` loop copies each entry (a dozen reference counts).
+                for index in entries.indices { entries[index].appendCSVLine(shape: shape, to: &block) }
             }
         } catch {
             throw PredictionLogError(error, path: path)
