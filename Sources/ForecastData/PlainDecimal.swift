@@ -29,6 +29,8 @@ public enum PlainDecimal {
     /// Appends `value.description`'s bytes (Swift's shortest round-trip text, `1e-05` and `inf`
     /// included) without building the String: the server formats eight numbers per request.
     public static func appendDescription(_ value: Double, to buffer: inout [UInt8]) {
+        // `write(to:)` spells a NaN with its payload (`-snan(0x…)`); `description` says `nan`.
+        guard value.isFinite else { return buffer.appendUTF8(value.description) }
         var sink = ByteSink()
         swap(&sink.bytes, &buffer)  // moves the storage in and out: no copy
         value.write(to: &sink)

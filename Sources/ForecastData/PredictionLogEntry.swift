@@ -106,14 +106,18 @@ public struct PredictionLogEntry: Equatable, Sendable {
     }
 
     /// Appends `csvLine(shape:)` to `buffer` (the server's path: bytes, no intermediate strings).
-    public func appendCSVLine(shape: PredictionLogShape, to buffer: inout [UInt8]) {
+    ///
+    /// `numbers`, when given, are this entry's revenue, prediction and interval already
+    /// formatted (the server formatted them for the answer); the line is the same either way.
+    public func appendCSVLine(shape: PredictionLogShape, numbers: PredictionNumbers? = nil, to buffer: inout [UInt8]) {
+        assert(numbers.map { matches($0) } ?? true, "the formatted numbers are another entry's")
         buffer.appendUTF8(timestamp)
         buffer.append(comma)
-        PlainDecimal.append(revenue, to: &buffer)
+        if let numbers { numbers.revenue.appendPlain(to: &buffer) } else { PlainDecimal.append(revenue, to: &buffer) }
         buffer.append(comma)
         PlainDecimal.append(orderCount, to: &buffer)
         buffer.append(comma)
-        PlainDecimal.append(prediction, to: &buffer)
+        if let numbers { numbers.prediction.appendPlain(to: &buffer) } else { PlainDecimal.append(prediction, to: &buffer) }
         buffer.append(comma)
         PredictionLogEntry.appendQuoted(modelVersion, to: &buffer)
         if shape == .calendar {
@@ -123,9 +127,9 @@ public struct PredictionLogEntry: Equatable, Sendable {
                 buffer.append(comma)
                 buffer.appendUTF8(calendar.forecastDate)
                 buffer.append(comma)
-                PlainDecimal.append(calendar.lower, to: &buffer)
+                if let numbers { numbers.lower.appendPlain(to: &buffer) } else { PlainDecimal.append(calendar.lower, to: &buffer) }
                 buffer.append(comma)
-                PlainDecimal.append(calendar.upper, to: &buffer)
+                if let numbers { numbers.upper.appendPlain(to: &buffer) } else { PlainDecimal.append(calendar.upper, to: &buffer) }
                 buffer.append(comma)
                 PredictionLogEntry.appendQuoted(calendar.requestID, to: &buffer)
             } else {
@@ -133,6 +137,14 @@ public struct PredictionLogEntry: Equatable, Sendable {
             }
         }
         buffer.append(0x0A)
+    }
+
+    /// Whether `numbers` are this entry's (bit for bit; the interval only when it has one).
+    private func matches(_ numbers: PredictionNumbers) -> Bool {
+        numbers.revenue.value.bitPattern == revenue.bitPattern && numbers.prediction.value.bitPattern == prediction.bitPattern
+            && (calendar.map {
+                numbers.lower.value.bitPattern == $0.lower.bitPattern && numbers.upper.value.bitPattern == $0.upper.bitPattern
+            } ?? true)
     }
 
     /// The line for a new (calendar-shaped) log.

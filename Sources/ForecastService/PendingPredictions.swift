@@ -9,6 +9,8 @@ import HTTPCore
 /// a few dozen requests costs one system call instead of one each.
 struct PendingPredictions {
     private var entries: [PredictionLogEntry] = []
+    /// The numbers of `entries[i]` as its answer formatted them (nil: formatted when logged).
+    private var numbers: [PredictionNumbers?] = []
     private var requests = 0
     private var predictions = 0
     private var alertPredictions = 0
@@ -16,15 +18,17 @@ struct PendingPredictions {
     private var batchItems = 0
 
     /// A `/predict` answer's line.
-    mutating func addPrediction(_ entry: PredictionLogEntry) {
+    mutating func addPrediction(_ entry: PredictionLogEntry, numbers: PredictionNumbers?) {
         entries.append(entry)
+        self.numbers.append(numbers)
         requests += 1
         predictions += 1
     }
 
     /// A `/predict-with-alert` answer's line.
-    mutating func addAlertPrediction(_ entry: PredictionLogEntry) {
+    mutating func addAlertPrediction(_ entry: PredictionLogEntry, numbers: PredictionNumbers?) {
         entries.append(entry)
+        self.numbers.append(numbers)
         requests += 1
         alertPredictions += 1
     }
@@ -32,6 +36,7 @@ struct PendingPredictions {
     /// A `/predict/batch` answer's lines (logged whole or not at all, with the rest).
     mutating func addBatch(_ lines: [PredictionLogEntry]) {
         entries.append(contentsOf: lines)
+        numbers.append(contentsOf: repeatElement(nil, count: lines.count))
         requests += 1
         batchRequests += 1
         batchItems += lines.count
@@ -44,7 +49,7 @@ struct PendingPredictions {
         defer { reset() }
         let shard = state.metrics.shards[loop]
         do {
-            try state.log.append(entries)
+            try state.log.append(entries, numbers: numbers)
         } catch {
             shard.logFailures.wrappingAdd(requests, ordering: .relaxed)
             return HTTPError.serviceUnavailable(code: "log_unavailable", message: error.description).response
@@ -59,6 +64,7 @@ struct PendingPredictions {
     /// Empty again, keeping the storage for the next batch.
     private mutating func reset() {
         entries.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
         requests = 0
         predictions = 0
         alertPredictions = 0

@@ -20,7 +20,7 @@ enum PredictHandlers {
         let input = try PredictionInput.from(body)
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
         try forecast.logExplanation(state, context)
-        context.pending.addPrediction(forecast.entry)
+        context.pending.addPrediction(forecast.entry, numbers: forecast.numbers)
         return forecast.response()
     }
 
@@ -34,7 +34,7 @@ enum PredictHandlers {
             : try PredictionInput.number(body, "seuil_alerte", "")
         let forecast = try Forecast.make(input, context, request: request, explain: try ExplanationJSON.requested(in: body))
         try forecast.logExplanation(state, context)
-        context.pending.addAlertPrediction(forecast.entry)
+        context.pending.addAlertPrediction(forecast.entry, numbers: forecast.numbers)
         let alert = forecast.entry.prediction < threshold
         let message = alert
             ? "the forecast is below the alert threshold"
@@ -100,6 +100,8 @@ enum PredictHandlers {
 private struct Forecast {
     let entry: PredictionLogEntry
     let members: [UInt8]
+    /// The entry's numbers as the members formatted them, for its log line.
+    let numbers: PredictionNumbers
     /// Set only when the request asked for it.
     var explanation: PredictionExplanation?
 
@@ -128,13 +130,14 @@ private struct Forecast {
             timestamp: timestamp, revenue: input.revenue, orderCount: input.orderCount, prediction: outcome.value,
             modelVersion: model.version, calendar: calendar
         )
+        let numbers = PredictionNumbers(revenue: input.revenue, prediction: outcome.value, lower: outcome.lower, upper: outcome.upper)
         var members: [UInt8] = []
         members.reserveCapacity(320)
         PredictionJSON.appendMembers(
-            input: input, outcome: outcome, timestamp: timestamp, version: model.version, calendar: calendar, to: &members
+            input: input, numbers: numbers, timestamp: timestamp, version: model.version, calendar: calendar, to: &members
         )
         // Only asked-for explanations cost anything: the plain path never reaches this.
-        guard explain else { return Forecast(entry: entry, members: members) }
+        guard explain else { return Forecast(entry: entry, members: members, numbers: numbers) }
         let explanation: PredictionExplanation
         do {
             explanation = try model.explain(
@@ -144,7 +147,7 @@ private struct Forecast {
             throw .unprocessable(error.message)
         }
         members.appendUTF8(ExplanationJSON.member(explanation))
-        return Forecast(entry: entry, members: members, explanation: explanation)
+        return Forecast(entry: entry, members: members, numbers: numbers, explanation: explanation)
     }
 
     /// Appends the explanation's lines (if it has one) in one `write`, before its prediction

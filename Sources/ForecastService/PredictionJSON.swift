@@ -12,25 +12,26 @@ enum PredictionJSON {
         value.isFinite ? value.description : "null"
     }
 
-    /// Appends `value` as `number(value)` does, without an intermediate string.
-    static func appendNumber(_ value: Double, to buffer: inout [UInt8]) {
-        if value.isFinite {
-            PlainDecimal.appendDescription(value, to: &buffer)
+    /// Appends `text`'s number as `number` does, from its formatted digits.
+    static func appendNumber(_ text: ShortestText, to buffer: inout [UInt8]) {
+        if text.value.isFinite {
+            text.appendDescription(to: &buffer)
         } else {
             buffer.appendLiteral("null")
         }
     }
 
     /// Appends the members of one prediction object, without braces, so callers can add their own.
+    /// `numbers` are the input's revenue and the outcome's value and bounds, formatted.
     static func appendMembers(
-        input: PredictionInput, outcome: PredictionOutcome, timestamp: String, version: String, calendar: ForecastCalendarFields,
+        input: PredictionInput, numbers: PredictionNumbers, timestamp: String, version: String, calendar: ForecastCalendarFields,
         to buffer: inout [UInt8]
     ) {
         // Bytes appended to one reserved buffer: no intermediate strings on the request path.
         buffer.appendLiteral("\"prediction_ca_jour_suivant\":")
-        appendNumber(outcome.value, to: &buffer)
+        appendNumber(numbers.prediction, to: &buffer)
         buffer.appendLiteral(",\"inputs\":{\"ca_total\":")
-        appendNumber(input.revenue, to: &buffer)
+        appendNumber(numbers.revenue, to: &buffer)
         buffer.appendLiteral(",\"nb_commandes\":")
         PlainDecimal.append(input.orderCount, to: &buffer)
         buffer.appendLiteral("},\"timestamp\":\"")
@@ -38,9 +39,9 @@ enum PredictionJSON {
         buffer.appendLiteral("\",\"model_version\":")
         JSONText.appendQuoted(version, to: &buffer)
         buffer.appendLiteral(",\"prediction_interval\":{\"lower\":")
-        appendNumber(outcome.lower, to: &buffer)
+        appendNumber(numbers.lower, to: &buffer)
         buffer.appendLiteral(",\"upper\":")
-        appendNumber(outcome.upper, to: &buffer)
+        appendNumber(numbers.upper, to: &buffer)
         buffer.appendLiteral(",\"quantiles\":[0.1,0.9]},\"date\":\"")
         buffer.appendUTF8(calendar.date)
         buffer.appendLiteral("\",\"forecast_date\":\"")

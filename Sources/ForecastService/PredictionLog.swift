@@ -51,11 +51,20 @@ public final class PredictionLog: Sendable {
 
     /// Appends several lines in one `write` (they are logged whole or not at all).
     public func append(_ entries: some Collection<PredictionLogEntry>) throws(PredictionLogError) {
+        try append(Array(entries), numbers: [])
+    }
+
+    /// `append(entries)`, with `numbers[i]` (when there is one) being `entries[i]`'s numbers
+    /// as its answer already formatted them.
+    func append(_ entries: [PredictionLogEntry], numbers: [PredictionNumbers?]) throws(PredictionLogError) {
         guard !entries.isEmpty else { return }
         do {
             try file.append(reserving: entries.count * 192) { shape, block in
                 // By index: a `for entry in` loop copies each entry (a dozen reference counts).
-                for index in entries.indices { entries[index].appendCSVLine(shape: shape, to: &block) }
+                for index in entries.indices {
+                    let formatted = index < numbers.count ? numbers[index] : nil
+                    entries[index].appendCSVLine(shape: shape, numbers: formatted, to: &block)
+                }
             }
         } catch {
             throw PredictionLogError(error, path: path)

@@ -57,11 +57,49 @@ import Testing
     }
 
     @Test func plainDecimal_AppendsDescriptionsWithoutAString() {
-        let values = [0.0, -0.0, 1.5, 1e-5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 18_827.325623157303, .infinity, -.infinity, .nan]
+        let values = [0.0, -0.0, 1.5, 1e-5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 18_827.325623157303, .infinity, -.infinity, .nan,
+                      -.signalingNaN, Double(bitPattern: 0x7FF8_0000_0000_1234)]
         for value in values {
             var bytes = Array("x".utf8)
             PlainDecimal.appendDescription(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == "x" + value.description)
+        }
+    }
+
+    @Test func shortestText_WritesWhatDescriptionAndPlainDecimalWrite() {
+        // The edges, then random bit patterns: every exponent, subnormals, NaN payloads.
+        var values = [0.0, -0.0, 1.5, 1e-5, 1e-4, 9.999e15, 1e16, -3.2e-11, .leastNonzeroMagnitude, -.greatestFiniteMagnitude,
+                      18_827.325623157303, 15_000, .infinity, -.infinity, .nan, -2.2250738585072014e-308]
+        var generator = SplitMix64(seed: 11)
+        values += (0..<20_000).map { _ in Double(bitPattern: generator.next()) }
+        for value in values {
+            let text = ShortestText(value)
+            var described: [UInt8] = [UInt8(ascii: "x")], plain: [UInt8] = [UInt8(ascii: "x")]
+            text.appendDescription(to: &described)
+            text.appendPlain(to: &plain)
+            #expect(described == Array(("x" + value.description).utf8))
+            var expected: [UInt8] = [UInt8(ascii: "x")]
+            PlainDecimal.append(value, to: &expected)
+            #expect(plain == expected)
+        }
+    }
+
+    @Test func predictionLogEntry_LineIsTheSameWithTheAnswersNumbers() {
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<2_000 {
+            let revenue = Double(bitPattern: generator.next() >> 2), prediction = Double(generator.next() % 1_000_000) / 7
+            let lower = prediction * 0.8, upper = prediction * 1e20
+            let entry = PredictionLogEntry(
+                timestamp: "2026-12-03T10:15:30.123Z", revenue: revenue, orderCount: 3, prediction: prediction, modelVersion: "v1",
+                calendar: ForecastCalendarFields(date: "2026-12-02", forecastDate: "2026-12-03", lower: lower, upper: upper, requestID: "r")
+            )
+            let numbers = PredictionNumbers(revenue: revenue, prediction: prediction, lower: lower, upper: upper)
+            for shape in [PredictionLogShape.calendar, .fiveColumns] {
+                var plain: [UInt8] = [], formatted: [UInt8] = []
+                entry.appendCSVLine(shape: shape, to: &plain)
+                entry.appendCSVLine(shape: shape, numbers: numbers, to: &formatted)
+                #expect(plain == formatted)
+            }
         }
     }
 
