@@ -152,9 +152,8 @@ extension EventLoop {
     }
 
     /// Calls the responder and encodes its response, with the request's id, into `output`.
-    private func answer(_ decoded: HTTPRequest, on connection: Connection) {
+    private func answer(_ request: consuming HTTPRequest, on connection: Connection) {
         let started = MonotonicClock.nanoseconds()
-        var request = decoded
         request.id = requestIDs.id(for: request.headers)
         let response = responder.respond(to: request)
         let keepAlive = request.keepAlive && !response.closesConnection && drainDeadline == nil

@@ -5,7 +5,8 @@
 //
 // Invariants beyond "no crash":
 // - an entry the reference parser accepts has finite numbers and an order count ≥ 0, and its
-//   own line (`csvLine`) parses back to the same entry;
+//   own line (`csvLine`) parses back to the same entry, and the line written with the numbers
+//   the server formatted for its answer (`PredictionNumbers`) is the same line;
 // - the fast path never accepts a line the reference parser refuses, and reads the same
 //   numbers, version and instant from it;
 // - every line of the log is a row, a blank line, the header or a malformed line: the counts
@@ -81,4 +82,11 @@ private func checkRoundTrip(_ entry: PredictionLogEntry, _ text: String) {
         fatalError("invariant broken: '\(text)' re-serialised as '\(line)' does not parse")
     }
     expect(again == entry, "'\(text)' re-serialised as '\(line)' parses to \(again), not \(entry)")
+    // The server's path, with the numbers its answer formatted, writes the same line.
+    let numbers = PredictionNumbers(
+        revenue: entry.revenue, prediction: entry.prediction, lower: entry.calendar?.lower ?? 0, upper: entry.calendar?.upper ?? 0
+    )
+    var served: [UInt8] = []
+    entry.appendCSVLine(shape: shape, numbers: numbers, to: &served)
+    expect(String(decoding: served, as: UTF8.self) == line + "\n", "the served line of '\(text)' differs: \(served)")
 }
