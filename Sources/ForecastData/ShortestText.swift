@@ -25,7 +25,11 @@ public struct ShortestText: Sendable {
     /// Appends `PlainDecimal.format(value)`'s bytes: the digits as they are unless they carry an
     /// exponent, which the files of SPEC.md never have.
     public func appendPlain(to buffer: inout [UInt8]) {
-        let hasExponent = storage.overflowed || storage.withBytes { $0.contains(UInt8(ascii: "e")) }
+        // Well inside [1e-4, 2^53) a description has no exponent: no need to look (as in
+        // `PlainDecimal.append`).
+        let magnitude = value.magnitude
+        let mayHaveExponent = !value.isFinite || (value != 0 && (magnitude < 1e-3 || magnitude >= 1e15))
+        let hasExponent = storage.overflowed || (mayHaveExponent && storage.withBytes { $0.contains(UInt8(ascii: "e")) })
         guard !hasExponent else { return PlainDecimal.append(value, to: &buffer) }
         storage.withBytes { buffer.append(contentsOf: $0) }
     }
@@ -50,9 +54,10 @@ private struct InlineBytes: TextOutputStream, Sendable {
             overflowed = true
             return
         }
+        guard let source = buffer.baseAddress else { return }
         let start = count
         withUnsafeMutableBytes(of: &bytes) { raw in
-            for (offset, byte) in buffer.enumerated() { raw[start + offset] = byte }
+            (raw.baseAddress! + start).copyMemory(from: source, byteCount: buffer.count)
         }
         count += buffer.count
     }
