@@ -9,8 +9,8 @@ import HTTPCore
 /// a few dozen requests costs one system call instead of one each.
 struct PendingPredictions {
     private var entries: [PredictionLogEntry] = []
-    /// The numbers of `entries[i]` as its answer formatted them (nil: formatted when logged).
-    private var numbers: [PredictionNumbers?] = []
+    /// The numbers of `entries[i]` as its answer formatted them.
+    private var numbers: [PredictionNumbers] = []
     private var requests = 0
     private var predictions = 0
     private var alertPredictions = 0
@@ -18,7 +18,7 @@ struct PendingPredictions {
     private var batchItems = 0
 
     /// A `/predict` answer's line.
-    mutating func addPrediction(_ entry: PredictionLogEntry, numbers: PredictionNumbers?) {
+    mutating func addPrediction(_ entry: PredictionLogEntry, numbers: PredictionNumbers) {
         entries.append(entry)
         self.numbers.append(numbers)
         requests += 1
@@ -26,7 +26,7 @@ struct PendingPredictions {
     }
 
     /// A `/predict-with-alert` answer's line.
-    mutating func addAlertPrediction(_ entry: PredictionLogEntry, numbers: PredictionNumbers?) {
+    mutating func addAlertPrediction(_ entry: PredictionLogEntry, numbers: PredictionNumbers) {
         entries.append(entry)
         self.numbers.append(numbers)
         requests += 1
@@ -34,9 +34,9 @@ struct PendingPredictions {
     }
 
     /// A `/predict/batch` answer's lines (logged whole or not at all, with the rest).
-    mutating func addBatch(_ lines: [PredictionLogEntry]) {
+    mutating func addBatch(_ lines: [PredictionLogEntry], numbers: [PredictionNumbers]) {
         entries.append(contentsOf: lines)
-        numbers.append(contentsOf: repeatElement(nil, count: lines.count))
+        self.numbers.append(contentsOf: numbers)
         requests += 1
         batchRequests += 1
         batchItems += lines.count

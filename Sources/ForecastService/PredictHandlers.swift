@@ -74,7 +74,7 @@ enum PredictHandlers {
                 input, context, requestID: requestID, timestamp: timestamp, location: "items[\(index)]."
             ))
         }
-        context.pending.addBatch(forecasts.map(\.entry))
+        context.pending.addBatch(forecasts.map(\.entry), numbers: forecasts.map(\.numbers))
         let version = forecasts[0].entry.modelVersion
         var response = HTTPResponse(status: 200, json: "{\"count\":" + String(inputs.count) + ",\"model_version\":"
             + JSONText.quoted(version) + ",\"timestamp\":\"" + timestamp + "\",\"predictions\":["

@@ -54,15 +54,16 @@ public final class PredictionLog: Sendable {
         try append(Array(entries), numbers: [])
     }
 
-    /// `append(entries)`, with `numbers[i]` (when there is one) being `entries[i]`'s numbers
-    /// as its answer already formatted them.
-    func append(_ entries: [PredictionLogEntry], numbers: [PredictionNumbers?]) throws(PredictionLogError) {
+    /// `append(entries)`, with `numbers[i]` being `entries[i]`'s numbers as its answer already
+    /// formatted them (or no numbers at all: each line formats its own).
+    func append(_ entries: [PredictionLogEntry], numbers: [PredictionNumbers]) throws(PredictionLogError) {
+        precondition(numbers.isEmpty || numbers.count == entries.count, "one set of numbers per entry")
         guard !entries.isEmpty else { return }
         do {
             try file.append(reserving: entries.count * 192) { shape, block in
                 // By index: a `for entry in` loop copies each entry (a dozen reference counts).
                 for index in entries.indices {
-                    let formatted = index < numbers.count ? numbers[index] : nil
+                    let formatted = numbers.isEmpty ? nil : numbers[index]
                     entries[index].appendCSVLine(shape: shape, numbers: formatted, to: &block)
                 }
             }

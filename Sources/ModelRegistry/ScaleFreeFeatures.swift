@@ -34,7 +34,7 @@ public enum ScaleFreeFeatures {
         }
     }
 
-    /// `row` written into `row` (`featureNames.count` slots) without allocating: the server's
+    /// The same features written into `row` (`featureNames.count` slots) without allocating: the server's
     /// per-request path.
     public static func write(_ recent: RecentRevenue, forecastWeekday weekday: Int, into row: UnsafeMutableBufferPointer<Double>) {
         let mean7 = recent.mean(days: 7), mean28 = recent.mean(days: 28)
