@@ -17,10 +17,14 @@
 // - a leaf's two children are itself, so a lane that reached its leaf stays there with no test
 //   for "is this a leaf?"; its comparison reads a row slot holding +∞ (the row is copied into a
 //   buffer with that extra slot) against the leaf's prediction;
+// - the walk has two parts. A group of eight lanes costs its deepest path, however short the
+//   other seven: groups of trees taken in order spent about a quarter of their steps on lanes
+//   already at their leaf. So each group first walks `headSteps` levels unchecked (the mean leaf
+//   depth, about where half the paths end); the lanes still inside their tree are then listed,
+//   branch-free, and this shorter tail is regrouped by eight and walked to the end;
 // - children come after their parent (preorder), so a lane's position never decreases, and a
-//   group of eight trees is done when the sum of its eight positions stops growing: one sum
-//   rather than eight comparisons with positions kept from the step before. A group never runs
-//   past its deepest leaf.
+//   tail group is done when the sum of its eight positions stops growing: one sum rather than
+//   eight comparisons with positions kept from the step before.
 // The leaf a row reaches is the one the plain walk reaches (same comparisons on the same
 // thresholds), so predictions are unchanged bit for bit.
 
@@ -47,6 +51,13 @@ public struct WalkLayout: Sendable, Equatable {
     let roots: [UInt32]
     /// For each group of `lanes` trees (the last may be shorter), the depth of its deepest leaf.
     let groupDepths: [Int32]
+    /// Levels every group walks before any lane is checked (see `predictEachTree`): the mean
+    /// depth of the forest's leaves, about where half the paths end.
+    let headSteps: Int
+    /// The depth of the forest's deepest leaf.
+    let maxDepth: Int
+    /// The position of some leaf, for lanes that pad the last group of the tail.
+    let paddingLeaf: Int
 
     /// Lays out `nodes` (trees in preorder, `treeStarts` as in `RandomForestRegressor`) for the
     /// walk; nil past 2^31 nodes (the plain walk is used then).
@@ -60,6 +71,7 @@ public struct WalkLayout: Sendable, Equatable {
         slots.reserveCapacity(source.count)
         var treeDepths: [Int32] = []
         treeDepths.reserveCapacity(treeStarts.count)
+        var leafCount = 0, leafDepthSum = 0, firstLeaf = 0
         let largest = zip(treeStarts.dropFirst(), treeStarts).map { $0 - $1 }.max() ?? 0
         // Depths in one pass over each tree's preorder: after a split at depth d comes its left
         // child at d + 1 and its right child's depth is put aside; after a leaf comes the right
@@ -75,6 +87,9 @@ public struct WalkLayout: Sendable, Equatable {
                         nodes.append(Node(threshold: node.value, left: position, right: position))
                         slots.append(UInt16(featureCount))
                         deepest = max(deepest, depth)
+                        if leafCount == 0 { firstLeaf = index }
+                        leafCount += 1
+                        leafDepthSum += Int(depth)
                         if waiting > 0 {
                             waiting -= 1
                             depth = pending[waiting]
@@ -102,6 +117,9 @@ public struct WalkLayout: Sendable, Equatable {
         groupDepths = stride(from: 0, to: treeDepths.count, by: WalkLayout.lanes).map {
             treeDepths[$0..<min(treeDepths.count, $0 + WalkLayout.lanes)].max()!
         }
+        headSteps = (leafDepthSum + leafCount / 2) / max(1, leafCount)
+        maxDepth = Int(treeDepths.max() ?? 0)
+        paddingLeaf = 2 * firstLeaf
     }
 }
 
@@ -127,47 +145,55 @@ extension RandomForestRegressor {
             return
         }
         let row = row.baseAddress!
+        let count = walk.roots.count
         walk.withPointers { nodes in
-            let count = walk.roots.count
-            var group = 0
-            var tree = 0
-            while tree + WalkLayout.lanes <= count {
-                var p0 = Int(nodes.roots[tree]), p1 = Int(nodes.roots[tree + 1]), p2 = Int(nodes.roots[tree + 2])
-                var p3 = Int(nodes.roots[tree + 3]), p4 = Int(nodes.roots[tree + 4]), p5 = Int(nodes.roots[tree + 5])
-                var p6 = Int(nodes.roots[tree + 6]), p7 = Int(nodes.roots[tree + 7])
-                var before = p0 &+ p1 &+ p2 &+ p3 &+ p4 &+ p5 &+ p6 &+ p7
-                for _ in 0..<Int(walk.groupDepths[group]) {
-                    p0 = nodes.step(p0, row)
-                    p1 = nodes.step(p1, row)
-                    p2 = nodes.step(p2, row)
-                    p3 = nodes.step(p3, row)
-                    p4 = nodes.step(p4, row)
-                    p5 = nodes.step(p5, row)
-                    p6 = nodes.step(p6, row)
-                    p7 = nodes.step(p7, row)
-                    // No lane moved: all eight are at their leaves, however far the group's
-                    // deepest leaf is (rows rarely go that deep in all eight trees).
-                    let after = p0 &+ p1 &+ p2 &+ p3 &+ p4 &+ p5 &+ p6 &+ p7
-                    if after == before { break }
-                    before = after
+            // The tail's lanes: positions, then the trees they belong to; room to pad the last
+            // group to eight.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + WalkLayout.lanes)) { tail in
+                let positions = tail.baseAddress!, trees = tail.baseAddress! + count + WalkLayout.lanes
+                var waiting = 0
+                // The head: each group of eight walks `headSteps` levels unchecked. A lane at its
+                // leaf writes its value; the others join the tail (branch-free: every lane is
+                // written to the tail's next slot, which only an unfinished one keeps).
+                var tree = 0, group = 0
+                while tree + WalkLayout.lanes <= count {
+                    var lanes = Lanes { Int(nodes.roots[tree + $0]) }
+                    for _ in 0..<min(walk.headSteps, Int(walk.groupDepths[group])) { lanes.step(nodes, row) }
+                    lanes.forEach { lane, position in
+                        output[tree + lane] = nodes.value(position)
+                        positions[waiting] = position
+                        trees[waiting] = tree + lane
+                        waiting &+= nodes.isSplit(position, leafSlot: featureCount) ? 1 : 0
+                    }
+                    tree += WalkLayout.lanes
+                    group += 1
                 }
-                output[tree] = nodes.value(p0)
-                output[tree + 1] = nodes.value(p1)
-                output[tree + 2] = nodes.value(p2)
-                output[tree + 3] = nodes.value(p3)
-                output[tree + 4] = nodes.value(p4)
-                output[tree + 5] = nodes.value(p5)
-                output[tree + 6] = nodes.value(p6)
-                output[tree + 7] = nodes.value(p7)
-                tree += WalkLayout.lanes
-                group += 1
-            }
-            // The last, shorter group: one tree at a time.
-            while tree < count {
-                var position = Int(nodes.roots[tree])
-                for _ in 0..<Int(walk.groupDepths[group]) { position = nodes.step(position, row) }
-                output[tree] = nodes.value(position)
-                tree += 1
+                // Trees of a last, shorter group start in the tail at their roots.
+                for rest in tree..<count {
+                    positions[waiting] = Int(nodes.roots[rest])
+                    trees[waiting] = rest
+                    waiting += 1
+                }
+                for pad in waiting..<((waiting + WalkLayout.lanes - 1) / WalkLayout.lanes * WalkLayout.lanes) {
+                    positions[pad] = walk.paddingLeaf
+                }
+                // The tail: regrouped by eight, walked until no lane moves (children come after
+                // their parent, so positions only grow: an unchanged sum means every lane is at
+                // its leaf), at most the deepest leaf's depth.
+                var first = 0
+                while first < waiting {
+                    var lanes = Lanes { positions[first + $0] }
+                    var before = lanes.sum
+                    for _ in 0..<walk.maxDepth {
+                        lanes.step(nodes, row)
+                        let after = lanes.sum
+                        if after == before { break }
+                        before = after
+                    }
+                    lanes.forEach { lane, position in positions[first + lane] = position }
+                    first += WalkLayout.lanes
+                }
+                for index in 0..<waiting { output[trees[index]] = nodes.value(positions[index]) }
             }
         }
     }
@@ -198,6 +224,12 @@ extension WalkLayout {
             return Int(nodes.load(fromByteOffset: position &* 8 &+ 8 &+ goesRight &* 4, as: UInt32.self))
         }
 
+        /// Whether the node at `position` is a split (a leaf's slot is the +∞ one, `leafSlot`).
+        @inline(__always)
+        func isSplit(_ position: Int, leafSlot: Int) -> Bool {
+            Int(slots.load(fromByteOffset: position, as: UInt16.self)) != leafSlot
+        }
+
         /// The prediction of the leaf at `position`.
         @inline(__always)
         func value(_ position: Int) -> Double {
@@ -215,5 +247,48 @@ extension WalkLayout {
                 }
             }
         }
+    }
+}
+
+/// Eight trees walked together, a node's position in each lane: eight independent chains of
+/// loads for the CPU to overlap.
+struct Lanes {
+    var p0, p1, p2, p3, p4, p5, p6, p7: Int
+
+    /// Lane `i` starts at `start(i)`.
+    @inline(__always)
+    init(_ start: (Int) -> Int) {
+        (p0, p1, p2, p3) = (start(0), start(1), start(2), start(3))
+        (p4, p5, p6, p7) = (start(4), start(5), start(6), start(7))
+    }
+
+    /// One level down in every lane (a lane at its leaf stays there).
+    @inline(__always)
+    mutating func step(_ nodes: WalkLayout.Pointers, _ row: UnsafePointer<Double>) {
+        p0 = nodes.step(p0, row)
+        p1 = nodes.step(p1, row)
+        p2 = nodes.step(p2, row)
+        p3 = nodes.step(p3, row)
+        p4 = nodes.step(p4, row)
+        p5 = nodes.step(p5, row)
+        p6 = nodes.step(p6, row)
+        p7 = nodes.step(p7, row)
+    }
+
+    /// The sum of the positions, which grows as long as some lane moves.
+    @inline(__always)
+    var sum: Int { p0 &+ p1 &+ p2 &+ p3 &+ p4 &+ p5 &+ p6 &+ p7 }
+
+    /// `body(lane, position)` for each lane in order.
+    @inline(__always)
+    func forEach(_ body: (Int, Int) -> Void) {
+        body(0, p0)
+        body(1, p1)
+        body(2, p2)
+        body(3, p3)
+        body(4, p4)
+        body(5, p5)
+        body(6, p6)
+        body(7, p7)
     }
 }

@@ -18,7 +18,9 @@ import Testing
         let forest = try RandomForestRegressor.fit(
             features: features, targets: targets, parameters: ForestParameters(treeCount: trees, seed: 5)
         )
-        #expect(forest.walk != nil)  // the walk under test, not the plain fallback
+        let walk = try #require(forest.walk)  // the walk under test, not the plain fallback
+        // Both parts of the walk run: the unchecked head, and the tail of unfinished lanes.
+        #expect(walk.headSteps > 0 && walk.headSteps < walk.maxDepth)
         var random = SeededGenerator(seed: 3)
         // Training rows (thresholds sit between them) and fresh ones, some outside the range.
         let rows = (0..<50).map { features.row($0) }
