@@ -152,9 +152,10 @@ extension RandomForestRegressor {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + WalkLayout.lanes)) { tail in
                 let positions = tail.baseAddress!, trees = tail.baseAddress! + count + WalkLayout.lanes
                 var waiting = 0
-                // The head: each group of eight walks `headSteps` levels unchecked. A lane at its
-                // leaf writes its value; the others join the tail (branch-free: every lane is
-                // written to the tail's next slot, which only an unfinished one keeps).
+                // The head: each group of eight walks `headSteps` levels unchecked. Every lane
+                // then writes the value where it stands and joins the tail, branch-free: it is
+                // written to the tail's next slot, which only a lane still at a split keeps (the
+                // tail later overwrites that lane's value with its leaf's).
                 var tree = 0, group = 0
                 while tree + WalkLayout.lanes <= count {
                     var lanes = Lanes { Int(nodes.roots[tree + $0]) }
