@@ -47,11 +47,11 @@ public struct PredictionInterval: Sendable, Equatable {
 extension RandomForestRegressor {
     /// The prediction for one row with the 10th–90th percentile interval of the trees.
     ///
-    /// Uses a stack buffer for the per-tree values, so a call allocates nothing on the heap for
-    /// forests of up to a few thousand trees.
+    /// The per-tree values live on the stack (`StackScratch`), so a call allocates nothing on
+    /// the heap for forests of up to 240 trees.
     public func predictWithInterval(_ feature: (Int) -> Double) -> PredictionInterval {
         let count = treeCount
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { perTree in
+        return StackScratch.withDoubles(count) { perTree in
             predictEachTree(into: perTree, feature)
             var total = 0.0
             for value in perTree { total += value }

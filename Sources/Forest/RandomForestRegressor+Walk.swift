@@ -148,8 +148,9 @@ extension RandomForestRegressor {
         let count = walk.roots.count
         walk.withPointers { nodes in
             // The tail's lanes: positions, then the trees they belong to; room to pad the last
-            // group to eight.
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + WalkLayout.lanes)) { tail in
+            // group to eight. (32 bits each: the layout holds under 2^31 nodes, so positions,
+            // twice an index, stay below 2^32.)
+            StackScratch.withSlots(2 * (count + WalkLayout.lanes)) { tail in
                 let positions = tail.baseAddress!, trees = tail.baseAddress! + count + WalkLayout.lanes
                 var waiting = 0
                 // The head: each group of eight walks `headSteps` levels unchecked. Every lane
@@ -162,8 +163,8 @@ extension RandomForestRegressor {
                     for _ in 0..<min(walk.headSteps, Int(walk.groupDepths[group])) { lanes.step(nodes, row) }
                     lanes.forEach { lane, position in
                         output[tree + lane] = nodes.value(position)
-                        positions[waiting] = position
-                        trees[waiting] = tree + lane
+                        positions[waiting] = UInt32(truncatingIfNeeded: position)
+                        trees[waiting] = UInt32(truncatingIfNeeded: tree + lane)
                         waiting &+= nodes.isSplit(position, leafSlot: featureCount) ? 1 : 0
                     }
                     tree += WalkLayout.lanes
@@ -171,19 +172,19 @@ extension RandomForestRegressor {
                 }
                 // Trees of a last, shorter group start in the tail at their roots.
                 for rest in tree..<count {
-                    positions[waiting] = Int(nodes.roots[rest])
-                    trees[waiting] = rest
+                    positions[waiting] = nodes.roots[rest]
+                    trees[waiting] = UInt32(truncatingIfNeeded: rest)
                     waiting += 1
                 }
                 for pad in waiting..<((waiting + WalkLayout.lanes - 1) / WalkLayout.lanes * WalkLayout.lanes) {
-                    positions[pad] = walk.paddingLeaf
+                    positions[pad] = UInt32(truncatingIfNeeded: walk.paddingLeaf)
                 }
                 // The tail: regrouped by eight, walked until no lane moves (children come after
                 // their parent, so positions only grow: an unchanged sum means every lane is at
                 // its leaf), at most the deepest leaf's depth.
                 var first = 0
                 while first < waiting {
-                    var lanes = Lanes { positions[first + $0] }
+                    var lanes = Lanes { Int(positions[first + $0]) }
                     var before = lanes.sum
                     for _ in 0..<walk.maxDepth {
                         lanes.step(nodes, row)
@@ -191,10 +192,10 @@ extension RandomForestRegressor {
                         if after == before { break }
                         before = after
                     }
-                    lanes.forEach { lane, position in positions[first + lane] = position }
+                    lanes.forEach { lane, position in positions[first + lane] = UInt32(truncatingIfNeeded: position) }
                     first += WalkLayout.lanes
                 }
-                for index in 0..<waiting { output[trees[index]] = nodes.value(positions[index]) }
+                for index in 0..<waiting { output[Int(trees[index])] = nodes.value(Int(positions[index])) }
             }
         }
     }

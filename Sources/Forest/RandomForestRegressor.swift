@@ -169,7 +169,7 @@ public struct RandomForestRegressor: Sendable, Equatable {
     /// The prediction for one row read through `feature(i)` (no array needed).
     @inlinable
     public func predict(_ feature: (Int) -> Double) -> Double {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: treeCount) { perTree in
+        StackScratch.withDoubles(treeCount) { perTree in
             predictEachTree(into: perTree, feature)
             var total = 0.0
             for value in perTree { total += value }

@@ -12,7 +12,9 @@ import Testing
         return (total / Double(perTree.count), perTree)
     }
 
-    @Test(arguments: [1, 7, 8, 13, 40])
+    /// 240 trees is the most whose scratch lives on the stack (`StackScratch`); 241 takes the
+    /// heap fallback.
+    @Test(arguments: [1, 7, 8, 13, 40, 240, 241])
     func everyTreeCount_GivesThePlainWalksBits(trees: Int) throws {
         let (features, targets) = try Synthetic.make(rows: 300, features: 3, seed: 21)
         let forest = try RandomForestRegressor.fit(
