@@ -3,8 +3,21 @@
 /// Field names are case-insensitive (RFC 9110 §5.1), so lookups lowercase the asked name and
 /// compare exactly. A small array beats a dictionary for the handful of headers a request has.
 public struct HTTPHeaders: Sendable, Equatable {
+    /// One field. A struct rather than a tuple: an array of tuples is destroyed through the
+    /// runtime's generic tuple code, several hundred instructions a request.
+    struct Field: Sendable, Equatable {
+        /// The lowercased name.
+        let name: String
+        /// The value without surrounding whitespace.
+        let value: String
+        /// Which of the fields the server acts on this is, if any (set from the name).
+        let known: KnownField?
+    }
+
+    private(set) var storage: [Field] = []
+
     /// The fields as `(lowercased name, value without surrounding whitespace)`.
-    public private(set) var fields: [(name: String, value: String)] = []
+    public var fields: [(name: String, value: String)] { storage.map { (name: $0.name, value: $0.value) } }
 
     /// An empty set of fields.
     public init() {}
@@ -16,25 +29,32 @@ public struct HTTPHeaders: Sendable, Equatable {
 
     /// Appends a field; the name is lowercased here so lookups need not.
     public mutating func append(name: String, value: String) {
-        fields.append((name: HTTPHeaders.lowercased(name), value: value))
+        let name = HTTPHeaders.lowercased(name)
+        storage.append(Field(name: name, value: value, known: KnownField(lowercasedName: name)))
     }
 
-    /// Appends a field whose name the decoder already lowercased.
-    mutating func append(lowercasedName name: String, value: String) {
-        fields.append((name: name, value: value))
+    /// Appends a field the decoder already named (lowercased, and recognised if known).
+    mutating func append(_ field: Field) {
+        storage.append(field)
+    }
+
+    /// Room for `count` fields without growing (a request has a handful: one allocation, not
+    /// one per doubling).
+    mutating func reserveCapacity(_ count: Int) {
+        storage.reserveCapacity(count)
     }
 
     /// The first value of `name` (any case), or nil.
     public subscript(name: String) -> String? {
         let key = HTTPHeaders.lowercased(name)
-        for field in fields where field.name == key { return field.value }
+        for field in storage where field.name == key { return field.value }
         return nil
     }
 
     /// Every value of `name` (any case), in order.
     public func values(_ name: String) -> [String] {
         let key = HTTPHeaders.lowercased(name)
-        return fields.filter { $0.name == key }.map(\.value)
+        return storage.filter { $0.name == key }.map(\.value)
     }
 
     /// ASCII-lowercases `name`, without allocating when it already is (the usual lookup key).
@@ -47,9 +67,9 @@ public struct HTTPHeaders: Sendable, Equatable {
     }
 
     /// How many fields there are.
-    public var count: Int { fields.count }
+    public var count: Int { storage.count }
 
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
-        lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+        lhs.storage.elementsEqual(rhs.storage) { $0.name == $1.name && $0.value == $1.value }
     }
 }

@@ -95,17 +95,22 @@ public struct RequestDecoder: Sendable {
     private func parseHead(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) throws(HTTPError) -> Head {
         var lineStart = start
         var lineEnd = lineEndIndex(bytes, from: lineStart, limit: end)
-        var request = try parseRequestLine(bytes, lineStart, contentEnd(bytes, lineStart, lineEnd))
+        let line = try parseRequestLine(bytes, lineStart, contentEnd(bytes, lineStart, lineEnd))
         lineStart = lineEnd + 1
         var headers = HTTPHeaders()
+        headers.reserveCapacity(8)
         while lineStart < end {
             lineEnd = lineEndIndex(bytes, from: lineStart, limit: end)
-            let (name, value) = try parseHeaderLine(bytes, lineStart, contentEnd(bytes, lineStart, lineEnd))
+            let field = try parseHeaderLine(bytes, lineStart, contentEnd(bytes, lineStart, lineEnd))
             guard headers.count < limits.maxHeaderCount else { throw .headersTooLarge(limit: limits.maxHeaderBytes) }
-            headers.append(lowercasedName: name, value: value)
+            headers.append(field)
             lineStart = lineEnd + 1
         }
-        request.headers = headers
+        // Made once, whole: each copy of a request costs a dozen reference counts.
+        var request = HTTPRequest(
+            method: line.method, path: line.path, query: line.query, minorVersion: line.minorVersion,
+            headers: headers, keepAlive: line.minorVersion == 1
+        )
         let framing = try applyHeaderRules(&request)
         return Head(request: request, contentLength: framing.contentLength, expectsContinue: framing.expectsContinue)
     }
@@ -120,12 +125,19 @@ public struct RequestDecoder: Sendable {
         lineEnd > start && bytes[lineEnd - 1] == cr ? lineEnd - 1 : lineEnd
     }
 
+    private struct RequestLine {
+        let method: String
+        let path: String
+        let query: String?
+        let minorVersion: Int
+    }
+
     /// `method SP request-target SP HTTP-version` (RFC 9112 §3), single spaces only.
-    private func parseRequestLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) throws(HTTPError) -> HTTPRequest {
+    private func parseRequestLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) throws(HTTPError) -> RequestLine {
         var index = start
         while index < end, isTokenByte(bytes[index]) { index += 1 }
         guard index > start, index < end, bytes[index] == space else { throw .malformedRequestLine }
-        let method = string(bytes, start, index)
+        let method = knownMethod(bytes, start, index) ?? string(bytes, start, index)
         let targetStart = index + 1
         index = targetStart
         while index < end, bytes[index] > space, bytes[index] < 0x7F { index += 1 }
@@ -141,7 +153,7 @@ public struct RequestDecoder: Sendable {
         guard bytes[versionStart + 5] == 0x31 else { throw .versionNotSupported }
         let minor = bytes[versionStart + 7] == 0x30 ? 0 : 1  // 1.2+ is treated as 1.1 (RFC 9110 §6.2)
         let (path, query) = try parseTarget(bytes, targetStart, targetEnd)
-        return HTTPRequest(method: method, path: path, query: query, minorVersion: minor, keepAlive: minor == 1)
+        return RequestLine(method: method, path: path, query: query, minorVersion: minor)
     }
 
     /// Origin-form `/path[?query]`; absolute-form `http://host/path` is reduced to its path
@@ -163,21 +175,42 @@ public struct RequestDecoder: Sendable {
         return index < end ? (path, string(bytes, index + 1, end)) : (path, nil)
     }
 
+    /// GET, POST and HEAD as string literals (no allocation or UTF-8 check); nil for others.
+    private func knownMethod(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String? {
+        if equals(bytes, start, end, "POST") { return "POST" }
+        if equals(bytes, start, end, "GET") { return "GET" }
+        if equals(bytes, start, end, "HEAD") { return "HEAD" }
+        return nil
+    }
+
     /// `field-name ":" OWS field-value OWS` (RFC 9112 §5).
-    private func parseHeaderLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) throws(HTTPError) -> (String, String) {
+    private func parseHeaderLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) throws(HTTPError) -> HTTPHeaders.Field {
         guard start < end else { throw .invalidHeader }
         if bytes[start] == space || bytes[start] == tab { throw .obsoleteLineFolding }
         var index = start
         while index < end, isTokenByte(bytes[index]) { index += 1 }
         // Anything but ':' right after the name (including whitespace) is rejected (§5.1).
         guard index > start, index < end, bytes[index] == colon else { throw .invalidHeader }
-        let name = lowercasedString(bytes, start, index)
+        let known = KnownField.matching(bytes, start, index)
+        let name = known?.name ?? lowercasedString(bytes, start, index)
         var valueStart = index + 1
         var valueEnd = end
         while valueStart < valueEnd, bytes[valueStart] == space || bytes[valueStart] == tab { valueStart += 1 }
         while valueEnd > valueStart, bytes[valueEnd - 1] == space || bytes[valueEnd - 1] == tab { valueEnd -= 1 }
         for position in valueStart..<valueEnd where bytes[position] == 0 { throw .invalidHeader }
-        return (name, string(bytes, valueStart, valueEnd))
+        // JSON clients send this exact type: a literal spares its allocation (16 bytes is one
+        // more than a string holds inline).
+        if known == .contentType && equals(bytes, valueStart, valueEnd, "application/json") {
+            return HTTPHeaders.Field(name: name, value: "application/json", known: known)
+        }
+        return HTTPHeaders.Field(name: name, value: string(bytes, valueStart, valueEnd), known: known)
+    }
+
+    /// Whether `bytes[start..<end]` is exactly `text`.
+    private func equals(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ text: StaticString) -> Bool {
+        guard end - start == text.utf8CodeUnitCount else { return false }
+        for offset in 0..<(end - start) where bytes[start + offset] != text.utf8Start[offset] { return false }
+        return true
     }
 
     // MARK: - Framing and connection rules
@@ -190,9 +223,9 @@ public struct RequestDecoder: Sendable {
         var hasTransferEncoding = false
         var hostCount = 0
         var expectsContinue = false
-        for field in request.headers.fields {
-            switch field.name {
-            case "content-length":
+        for field in request.headers.storage {
+            switch field.known {
+            case .contentLength:
                 // Each comma-separated value must be the same digits (RFC 9112 §6.3 item 5).
                 if let value = Int(field.value), field.value.utf8.allSatisfy(isDigit), field.value.utf8.count <= 18 {
                     // The usual single value: no splitting.
@@ -208,14 +241,14 @@ public struct RequestDecoder: Sendable {
                     if let previous = contentLength, previous != value { throw .invalidContentLength }
                     contentLength = value
                 }
-            case "transfer-encoding":
+            case .transferEncoding:
                 hasTransferEncoding = true
-            case "host":
+            case .host:
                 hostCount += 1
-            case "expect":
+            case .expect:
                 guard field.value.lowercased() == "100-continue" else { throw .expectationFailed }
                 expectsContinue = request.minorVersion == 1  // HTTP/1.0 clients never wait (§10.1.1)
-            case "connection":
+            case .connection:
                 for token in field.value.lowercased().split(separator: ",") {
                     let option = token.trimmingSpaces()
                     if option == "close" { request.keepAlive = false }

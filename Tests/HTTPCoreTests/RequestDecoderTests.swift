@@ -42,6 +42,44 @@ struct RequestDecoderTests {
         #expect(consumed == text.utf8.count)
     }
 
+    @Test func knownFieldsAreRecognisedInAnyCaseAndNearMissesAreNot() throws {
+        // The framing rules act on recognised names only: in any case they frame the body; a
+        // name one letter off, or one character longer, is an ordinary field.
+        let text = "POST /p HTTP/1.1\r\nhOsT: a\r\nCONTENT-length: 2\r\nContent-Lengtx: 9\r\n"
+            + "Content-Lengths: 7\r\nCONTENT-TYPE: application/json\r\nX-Request-ID: r1\r\n\r\nhiGET"
+        let (request, consumed) = try request(text)
+        #expect(request.body == Array("hi".utf8))
+        #expect(consumed == text.utf8.count - 3)
+        #expect(request.headers.fields.map(\.name) == [
+            "host", "content-length", "content-lengtx", "content-lengths", "content-type", "x-request-id",
+        ])
+        #expect(request.headers.storage.map(\.known) == [.host, .contentLength, nil, nil, .contentType, .requestID])
+        #expect(request.headers["content-type"] == "application/json")
+        // Without its recognised Host, an HTTP/1.1 request is refused (so `Hosts` is not one).
+        #expect(error("GET / HTTP/1.1\r\nHosts: a\r\n\r\n") == .missingHost)
+        #expect(error("GET / HTTP/1.1\r\nHost: a\r\nTransfer-ENCODING: chunked\r\n\r\n") == .chunkedNotSupported)
+    }
+
+    @Test func everyKnownFieldMatchesItsOwnNameOnly() {
+        for field in KnownField.allCases {
+            #expect(KnownField(lowercasedName: field.name) == field)
+            #expect(field.bytes.description == field.name)
+            let upper = Array(field.name.uppercased().utf8)
+            upper.withUnsafeBytes { #expect(KnownField.matching($0, 0, $0.count) == field) }
+            var other = Array(field.name.utf8)
+            other[other.count - 1] ^= 0x01  // same length, last letter changed
+            other.withUnsafeBytes { #expect(KnownField.matching($0, 0, $0.count) == nil) }
+        }
+    }
+
+    @Test func methodsAreDecodedAsSent() throws {
+        for method in ["GET", "POST", "HEAD", "PUT", "GETS", "POSt", "Get"] {
+            let body = method == "POST" || method == "PUT" ? "Content-Length: 0\r\n" : ""
+            let (request, _) = try request("\(method) / HTTP/1.1\r\nHost: a\r\n\(body)\r\n")
+            #expect(request.method == method)
+        }
+    }
+
     @Test func postBodyIsReadExactlyToContentLength() throws {
         let text = "POST /predict HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhelloGET"
         let (request, consumed) = try request(text)
