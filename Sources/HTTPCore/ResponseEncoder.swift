@@ -16,42 +16,54 @@ public enum ResponseEncoder {
         _ response: HTTPResponse, omitBody: Bool, keepAlive: Bool, http10KeepAlive: Bool = false,
         date: [UInt8] = [], requestID: String = "", into buffer: inout [UInt8]
     ) {
-        buffer.appendLiteral("HTTP/1.1 ")
-        appendDecimal(response.status, to: &buffer)
-        buffer.append(0x20)
-        buffer.appendUTF8(HTTPStatus.reason(response.status))
-        buffer.append(contentsOf: crlf)
-        for (name, value) in response.headers {
-            buffer.appendUTF8(name)
-            buffer.appendLiteral(": ")
-            buffer.appendUTF8(value)
-            buffer.append(contentsOf: crlf)
-        }
+        let reason = HTTPStatus.reason(response.status)
         // 1xx and 204 carry no Content-Length (RFC 9110 §8.6).
         let bodyAllowed = response.status >= 200 && response.status != 204 && response.status != 304
-        if bodyAllowed {
-            buffer.appendLiteral("Content-Length: ")
-            appendDecimal(response.body.count, to: &buffer)
-            buffer.append(contentsOf: crlf)
+        let body = bodyAllowed && !omitBody ? response.body.count : 0
+        var bound = fixedBytes + reason.utf8.count + requestID.utf8.count + date.count + body
+        for (name, value) in response.headers { bound += name.utf8.count + value.utf8.count + 4 }
+        ByteWriter.append(to: &buffer, bound: bound) { out in
+            out.write("HTTP/1.1 ")
+            out.writeDecimal(response.status)
+            out.write(byte: 0x20)
+            out.write(string: reason)
+            out.write("\r\n")
+            for (name, value) in response.headers {
+                out.write(string: name)
+                out.write(": ")
+                out.write(string: value)
+                out.write("\r\n")
+            }
+            if bodyAllowed {
+                out.write("Content-Length: ")
+                out.writeDecimal(response.body.count)
+                out.write("\r\n")
+            }
+            if !requestID.isEmpty {
+                out.write("X-Request-Id: ")
+                out.write(string: requestID)
+                out.write("\r\n")
+            }
+            if !date.isEmpty {
+                out.write("Date: ")
+                out.write(date)
+                out.write("\r\n")
+            }
+            if !keepAlive {
+                out.write("Connection: close\r\n")
+            } else if http10KeepAlive {
+                out.write("Connection: keep-alive\r\n")
+            }
+            out.write("\r\n")
+            if body > 0 { out.write(response.body) }
         }
-        if !requestID.isEmpty {
-            buffer.appendLiteral("X-Request-Id: ")
-            buffer.appendUTF8(requestID)
-            buffer.append(contentsOf: crlf)
-        }
-        if !date.isEmpty {
-            buffer.appendLiteral("Date: ")
-            buffer.append(contentsOf: date)
-            buffer.append(contentsOf: crlf)
-        }
-        if !keepAlive {
-            buffer.appendLiteral("Connection: close\r\n")
-        } else if http10KeepAlive {
-            buffer.appendLiteral("Connection: keep-alive\r\n")
-        }
-        buffer.append(contentsOf: crlf)
-        if bodyAllowed && !omitBody { buffer.append(contentsOf: response.body) }
     }
+
+    /// The bytes of every fixed piece together, at their longest: "HTTP/1.1 ", a status of up
+    /// to 19 digits, a space and CRLF (31); "Content-Length: ", 19 digits, CRLF (37); the
+    /// `X-Request-Id` and `Date` names with CRLFs (24); "Connection: keep-alive" and CRLF (24);
+    /// the empty line (2). 118, rounded up.
+    private static let fixedBytes = 128
 
     /// The interim `100 Continue` response (RFC 9110 §15.2.1): tells an `Expect: 100-continue`
     /// client that its head passed the checks and the body may follow.
@@ -77,6 +89,4 @@ public enum ResponseEncoder {
             for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
         }
     }
-
-    private static let crlf: [UInt8] = [0x0D, 0x0A]
 }
