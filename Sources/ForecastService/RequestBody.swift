@@ -6,7 +6,7 @@ enum RequestBody {
     /// is the common mistake, and the body still has to parse); any other type must be
     /// `application/json` or a `+json` type (RFC 6839), parameters such as `charset` ignored.
     static func json(_ request: HTTPRequest) throws(HTTPError) -> JSONValue {
-        if let type = request.headers["content-type"], type != "application/json" {
+        if let type = request.headers.contentType, type != "application/json" {
             let mediaType = type.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0]
                 .trimmingCharacters(in: " \t").lowercased()
             guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {

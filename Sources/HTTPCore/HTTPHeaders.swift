@@ -51,6 +51,15 @@ public struct HTTPHeaders: Sendable, Equatable {
         return nil
     }
 
+    /// The first value of a field the decoder recognised (no string comparison).
+    func value(_ field: KnownField) -> String? {
+        for candidate in storage where candidate.known == field { return candidate.value }
+        return nil
+    }
+
+    /// The first `Content-Type` value, or nil.
+    public var contentType: String? { value(.contentType) }
+
     /// Every value of `name` (any case), in order.
     public func values(_ name: String) -> [String] {
         let key = HTTPHeaders.lowercased(name)

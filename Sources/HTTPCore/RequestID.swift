@@ -8,7 +8,7 @@ public enum RequestID {
     /// The client's id if it is 1 to 128 characters of `A-Z a-z 0-9 - _ . :` (nothing to quote
     /// in a CSV line or a header, nothing a log reader could mistake), else nil.
     public static func fromClient(_ headers: HTTPHeaders) -> String? {
-        guard let value = headers["x-request-id"], !value.isEmpty, value.utf8.count <= maxLength else { return nil }
+        guard let value = headers.value(.requestID), !value.isEmpty, value.utf8.count <= maxLength else { return nil }
         let safe = value.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
