@@ -29,7 +29,9 @@ public struct ForecastDay: Sendable {
         date: Day?, ownHistory: DailyHistory?, servedHistory: DailyHistory?, historyLength: Int, asker: Asker
     ) throws(ForecastDayError) -> ForecastDay {
         let history = ownHistory ?? servedHistory
-        let names = Names(asker)
+        // The names are for error messages only: made when one is thrown (two interpolations,
+        // some 1,000 instructions, on every request otherwise).
+        var names: Names { Names(asker) }
         guard let day = date ?? history.map({ $0.lastDay.adding(days: 1) }) else {
             throw ForecastDayError(message: "no daily history is loaded, so \(names.date) is required: \(names.refresh) or give \(names.date)")
         }
