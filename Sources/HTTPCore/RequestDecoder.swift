@@ -45,11 +45,15 @@ public struct RequestDecoder: Sendable {
         guard headEnd.contentStart - start <= limits.maxHeaderBytes else {
             throw .headersTooLarge(limit: limits.maxHeaderBytes)
         }
-        var head = try parseHead(bytes, from: start, to: headEnd.lastLineEnd)
-        let bodyEnd = headEnd.contentStart + head.contentLength
-        guard bodyEnd <= count else { return .incomplete(expectsContinue: head.expectsContinue) }
-        head.request.body = Array(UnsafeRawBufferPointer(rebasing: bytes[headEnd.contentStart..<bodyEnd]))
-        return .request(head.request, consumed: bodyEnd)
+        let head = try parseHead(bytes, from: start, to: headEnd.lastLineEnd)
+        let bodyEnd = headEnd.contentStart + head.framing.contentLength
+        guard bodyEnd <= count else { return .incomplete(expectsContinue: head.framing.expectsContinue) }
+        let request = HTTPRequest(
+            method: head.line.method, path: head.line.path, query: head.line.query, minorVersion: head.line.minorVersion,
+            headers: head.headers, body: Array(UnsafeRawBufferPointer(rebasing: bytes[headEnd.contentStart..<bodyEnd])),
+            keepAlive: head.framing.keepAlive
+        )
+        return .request(request, consumed: bodyEnd)
     }
 
     // MARK: - Head
@@ -61,10 +65,21 @@ public struct RequestDecoder: Sendable {
         let contentStart: Int
     }
 
+    /// A head, decoded and checked: the request is made once its body has arrived.
     private struct Head {
-        var request: HTTPRequest
-        var contentLength: Int
-        var expectsContinue: Bool
+        let line: RequestLine
+        let headers: HTTPHeaders
+        let framing: Framing
+    }
+
+    /// What the framing and connection headers decide.
+    private struct Framing {
+        /// The body's length.
+        let contentLength: Int
+        /// Whether the client waits for `100 Continue` before sending the body.
+        let expectsContinue: Bool
+        /// Whether the connection stays open after the response.
+        let keepAlive: Bool
     }
 
     /// Finds the empty line ending the head; rejects a CR not followed by LF (RFC 9112 §2.2).
@@ -106,13 +121,7 @@ public struct RequestDecoder: Sendable {
             headers.append(field)
             lineStart = lineEnd + 1
         }
-        // Made once, whole: each copy of a request costs a dozen reference counts.
-        var request = HTTPRequest(
-            method: line.method, path: line.path, query: line.query, minorVersion: line.minorVersion,
-            headers: headers, keepAlive: line.minorVersion == 1
-        )
-        let framing = try applyHeaderRules(&request)
-        return Head(request: request, contentLength: framing.contentLength, expectsContinue: framing.expectsContinue)
+        return Head(line: line, headers: headers, framing: try applyHeaderRules(line, headers))
     }
 
     private func lineEndIndex(_ bytes: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int {
@@ -215,15 +224,15 @@ public struct RequestDecoder: Sendable {
 
     // MARK: - Framing and connection rules
 
-    /// Checks the framing and connection headers, sets `request.keepAlive` from them; the body's
-    /// length and whether the client waits for `100 Continue`. (In place: a copy of the request
-    /// costs a dozen reference counts.)
-    private func applyHeaderRules(_ request: inout HTTPRequest) throws(HTTPError) -> (contentLength: Int, expectsContinue: Bool) {
+    /// Checks the framing and connection headers: the body's length, whether the client waits
+    /// for `100 Continue`, whether the connection stays open.
+    private func applyHeaderRules(_ line: RequestLine, _ headers: HTTPHeaders) throws(HTTPError) -> Framing {
+        var keepAlive = line.minorVersion == 1
         var contentLength: Int?
         var hasTransferEncoding = false
         var hostCount = 0
         var expectsContinue = false
-        for field in request.headers.storage {
+        for field in headers.storage {
             switch field.known {
             case .contentLength:
                 // Each comma-separated value must be the same digits (RFC 9112 §6.3 item 5).
@@ -247,12 +256,12 @@ public struct RequestDecoder: Sendable {
                 hostCount += 1
             case .expect:
                 guard field.value.lowercased() == "100-continue" else { throw .expectationFailed }
-                expectsContinue = request.minorVersion == 1  // HTTP/1.0 clients never wait (§10.1.1)
+                expectsContinue = line.minorVersion == 1  // HTTP/1.0 clients never wait (§10.1.1)
             case .connection:
                 for token in field.value.lowercased().split(separator: ",") {
                     let option = token.trimmingSpaces()
-                    if option == "close" { request.keepAlive = false }
-                    if option == "keep-alive" && request.minorVersion == 0 { request.keepAlive = true }
+                    if option == "close" { keepAlive = false }
+                    if option == "keep-alive" && line.minorVersion == 0 { keepAlive = true }
                 }
             default:
                 break
@@ -261,13 +270,13 @@ public struct RequestDecoder: Sendable {
         if hasTransferEncoding {
             throw contentLength == nil ? .chunkedNotSupported : .conflictingFraming
         }
-        if request.minorVersion == 1 && hostCount != 1 { throw .missingHost }
-        if contentLength == nil && (request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+        if line.minorVersion == 1 && hostCount != 1 { throw .missingHost }
+        if contentLength == nil && (line.method == "POST" || line.method == "PUT" || line.method == "PATCH") {
             throw .lengthRequired
         }
         let length = contentLength ?? 0
         guard length <= limits.maxBodyBytes else { throw .contentTooLarge(limit: limits.maxBodyBytes) }
-        return (length, expectsContinue && length > 0)
+        return Framing(contentLength: length, expectsContinue: expectsContinue && length > 0, keepAlive: keepAlive)
     }
 
     /// Header names are case-insensitive (RFC 9110 §5.1): lowercased once here, from the bytes.
