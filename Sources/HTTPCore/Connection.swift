@@ -15,9 +15,10 @@ final class Connection {
     var phase: Phase = .open
     /// Bytes received but not yet consumed by a whole request (a partial or pipelined request).
     var inbox: [UInt8] = []
-    /// Encoded bytes the socket would not take yet.
-    var outbox: [UInt8] = []
-    var outboxOffset = 0
+    /// Encoded bytes the socket would not take yet. (Unchecked exclusivity, like the loop's
+    /// per-request properties: see `EventLoop`.)
+    @exclusivity(unchecked) var outbox: [UInt8] = []
+    @exclusivity(unchecked) var outboxOffset = 0
     /// Last time bytes moved either way: the idle timer and eviction order.
     var lastActivity: Int
     /// When the first byte of the request being received arrived; nil between requests.
@@ -31,7 +32,7 @@ final class Connection {
     /// Whether epoll currently watches for writability.
     var watchingWrites = false
     /// Whether the outbox waits in the loop's send queue (sent at the end of the epoll batch).
-    var queued = false
+    @exclusivity(unchecked) var queued = false
 
     init(descriptor: Int32, now: Int) {
         self.descriptor = descriptor
