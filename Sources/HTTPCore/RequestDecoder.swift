@@ -88,6 +88,8 @@ public struct RequestDecoder: Sendable {
         var index = start
         var lineStart = start
         while index < limit {
+            index = nextLineEndByte(bytes, from: index, limit: limit)
+            guard index < limit else { break }
             let byte = bytes[index]
             if byte == cr {
                 guard index + 1 < bytes.count else { return nil }
@@ -105,6 +107,24 @@ public struct RequestDecoder: Sendable {
             index += 1
         }
         return nil
+    }
+
+    /// The index of the first CR or LF in `bytes[start..<limit]`, or `limit`. Most of a head is
+    /// text, so eight bytes are tested at a time: a byte equal to CR is a zero byte of
+    /// `word ^ 0x0D…0D`, and `(x - 0x01…01) & ~x & 0x80…80` sets the top bit of `x`'s first zero
+    /// byte (the bits above it may be wrong, never the first), so the lowest bit set over both
+    /// tests is the first CR or LF. (Read little-endian: byte 0 is the lowest.)
+    private func nextLineEndByte(_ bytes: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int {
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+        var index = start
+        while index + 8 <= limit {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let found = zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < limit, bytes[index] != cr, bytes[index] != lf { index += 1 }
+        return index
     }
 
     private func parseHead(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) throws(HTTPError) -> Head {
@@ -125,8 +145,8 @@ public struct RequestDecoder: Sendable {
     }
 
     private func lineEndIndex(_ bytes: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int {
-        var index = start
-        while index < limit, bytes[index] != lf { index += 1 }
+        var index = nextLineEndByte(bytes, from: start, limit: limit)
+        while index < limit, bytes[index] != lf { index = nextLineEndByte(bytes, from: index + 1, limit: limit) }
         return index
     }
 

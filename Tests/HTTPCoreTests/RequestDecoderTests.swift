@@ -116,6 +116,24 @@ struct RequestDecoderTests {
         #expect(request.path == "/x")
     }
 
+    @Test func lineEndsAreFoundAtEveryOffsetOfTheEightByteScan() throws {
+        // The head is scanned eight bytes at a time: put each line end, and a bare CR, at every
+        // offset within a word, with CRLF and LF-only endings.
+        for length in 0..<24 {
+            let value = String(repeating: "v", count: length)
+            for end in ["\r\n", "\n"] {
+                let text = "GET /p HTTP/1.1\(end)Host: a\(end)X-Pad: \(value)\(end)X-After: \(value)z\(end)\(end)"
+                let (request, consumed) = try request(text + "GET")
+                #expect(request.headers["x-pad"] == (length == 0 ? "" : value))
+                #expect(request.headers["x-after"] == value + "z")
+                #expect(consumed == text.utf8.count)
+                // Still incomplete one byte before the end.
+                #expect(try decode(String(text.dropLast())) == .incomplete(expectsContinue: false))
+            }
+            #expect(error("GET /p HTTP/1.1\r\nHost: a\r\nX-Pad: \(value)\rz\r\n\r\n") == .bareCarriageReturn)
+        }
+    }
+
     @Test func absoluteFormIsReducedToItsPath() throws {
         #expect(try request("GET http://example.com/health?a HTTP/1.1\r\nHost: a\r\n\r\n").0.path == "/health")
     }
