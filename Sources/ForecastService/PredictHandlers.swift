@@ -66,7 +66,7 @@ enum PredictHandlers {
             inputs.append(try PredictionInput.from(item, location: "items[\(index)]."))
         }
         let requestID = request.id
-        let timestamp = UTCTimestamp.now()
+        let timestamp = context.clock.now()
         var forecasts: [Forecast] = []
         forecasts.reserveCapacity(inputs.count)
         for (index, input) in inputs.enumerated() {
@@ -110,7 +110,7 @@ private struct Forecast {
     static func make(
         _ input: PredictionInput, _ context: ServiceContext, request: HTTPRequest, explain: Bool
     ) throws(HTTPError) -> Forecast {
-        try make(input, context, requestID: request.id, timestamp: UTCTimestamp.now(), location: "", explain: explain)
+        try make(input, context, requestID: request.id, timestamp: context.clock.now(), location: "", explain: explain)
     }
 
     /// Forecasts `input` with the loop's model and history (503 without a model, 422 when the
@@ -123,7 +123,7 @@ private struct Forecast {
         let day = try ForecastDay.resolve(input, model: model, served: context.history, location: location)
         let outcome = model.predict(revenue: input.revenue, orderCount: input.orderCount, day: day.day, earlier: day.earlier)
         let calendar = ForecastCalendarFields(
-            date: day.day.iso, forecastDate: day.forecastDay.iso, lower: outcome.lower, upper: outcome.upper,
+            date: context.days.iso(day.day), forecastDate: context.days.iso(day.forecastDay), lower: outcome.lower, upper: outcome.upper,
             requestID: requestID
         )
         let entry = PredictionLogEntry(

@@ -11,6 +11,11 @@ public final class ServiceContext {
     private let historyCache: SlotCache<LoadedHistory>
     /// Lines answered this epoll batch, logged together by `commit` before the answers are sent.
     var pending = PendingPredictions()
+    /// The loop's timestamps and day texts, reused while they are the same. (Unchecked
+    /// exclusivity: touched on the loop's thread only, by calls that reach no other code; see
+    /// `EventLoop`.)
+    @exclusivity(unchecked) var clock = TimestampClock()
+    @exclusivity(unchecked) var days = DayTexts()
 
     init(loop: Int, slot: ModelSlot, history: HistorySlot) {
         self.loop = loop

@@ -47,3 +47,44 @@ public enum UTCTimestamp {
         }
     }
 }
+
+/// `UTCTimestamp.now()` for one thread, reusing the text while the millisecond is the same.
+///
+/// Under load a loop answers dozens of requests within one millisecond, and each timestamp is
+/// a 24-byte string to format and allocate (about 900 instructions under callgrind); the clock
+/// is read every time, so the text is exactly what `now()` would give.
+struct TimestampClock {
+    private var second = Int.min
+    private var millisecond = -1
+    private var text = ""
+
+    mutating func now() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        let milliseconds = spec.tv_nsec / 1_000_000
+        if spec.tv_sec != second || milliseconds != millisecond {
+            (second, millisecond) = (spec.tv_sec, milliseconds)
+            text = UTCTimestamp.format(seconds: spec.tv_sec, milliseconds: milliseconds)
+        }
+        return text
+    }
+}
+
+/// `Day.iso` for one thread, keeping the last two days' texts: a request names its day and the
+/// next, and most requests of a day name the same two (each text is about 450 instructions).
+struct DayTexts {
+    private var recent: (Day, String)?
+    private var older: (Day, String)?
+
+    mutating func iso(_ day: Day) -> String {
+        if let recent, recent.0 == day { return recent.1 }
+        if let older, older.0 == day {
+            swap(&self.recent, &self.older)
+            return older.1
+        }
+        let text = day.iso
+        older = recent
+        recent = (day, text)
+        return text
+    }
+}

@@ -1,3 +1,4 @@
+import ForecastData
 import Foundation
 import Testing
 @testable import ForecastService
@@ -25,5 +26,26 @@ struct UTCTimestampTests {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let parsed = try #require(formatter.date(from: UTCTimestamp.now()))
         #expect(abs(parsed.timeIntervalSinceNow) < 5)
+    }
+
+    @Test func theLoopsClockGivesWhatNowGives() {
+        // Reused within a millisecond, never stale: each text lies between two plain readings.
+        var clock = TimestampClock()
+        for _ in 0..<2_000 {
+            let before = UTCTimestamp.now()
+            let text = clock.now()
+            let after = UTCTimestamp.now()
+            #expect(before <= text && text <= after)  // same-width ISO texts sort as times
+        }
+    }
+
+    @Test func dayTextsAreTheDaysOwn() throws {
+        var texts = DayTexts()
+        let start = try #require(Day(iso: "2026-02-27"))
+        // New days, the last two again in either order, and back to an evicted one.
+        for offset in [0, 1, 1, 0, 2, 1, 2, 0, 3, 3, 0] {
+            let day = start.adding(days: offset)
+            #expect(texts.iso(day) == day.iso)
+        }
     }
 }
