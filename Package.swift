@@ -16,13 +16,14 @@ let package = Package(
         .executable(name: "forecast", targets: ["forecast"]),
     ],
     targets: [
-        .target(name: "ForecastData", swiftSettings: .project),
+        .target(name: "ByteWriting", swiftSettings: .project),
+        .target(name: "ForecastData", dependencies: ["ByteWriting"], swiftSettings: .project),
         .target(name: "Forest", swiftSettings: .project),
         .target(name: "ModelRegistry", dependencies: ["Forest", "ForecastData"], swiftSettings: .project),
-        .target(name: "HTTPCore", swiftSettings: .project),
+        .target(name: "HTTPCore", dependencies: ["ByteWriting"], swiftSettings: .project),
         .target(
             name: "ForecastService",
-            dependencies: ["HTTPCore", "ModelRegistry", "ForecastData"],
+            dependencies: ["ByteWriting", "HTTPCore", "ModelRegistry", "ForecastData"],
             swiftSettings: .project
         ),
         .target(name: "Charts", dependencies: ["ForecastData"], swiftSettings: .project),
@@ -40,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(name: "forecast", dependencies: ["ForecastCLI"], swiftSettings: .project),
 
-        .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData"], swiftSettings: .project),
+        .testTarget(name: "ForecastDataTests", dependencies: ["ByteWriting", "ForecastData"], swiftSettings: .project),
         .testTarget(
             name: "ForestTests",
             dependencies: ["Forest"],

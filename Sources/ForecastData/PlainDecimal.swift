@@ -1,5 +1,9 @@
 /// Formats numbers as the files of SPEC.md want them: plain decimals with `.`, never exponents.
 public enum PlainDecimal {
+    /// The most bytes `format` gives for any `Double`: the smallest subnormal, `-5e-324`, is
+    /// `-0.` and 323 zeros before its 5 (327 bytes); the largest finite value has 309 digits.
+    public static let maxBytes = 330
+
     /// The shortest text that reads back as the same `Double`, without an exponent.
     ///
     /// Swift's `description` is shortest-round-trip but switches to `1e-05` / `1e+16` outside

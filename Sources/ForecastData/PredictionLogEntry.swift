@@ -1,3 +1,4 @@
+import ByteWriting
 import Foundation
 
 /// The two shapes a prediction log can have (SPEC.md `data/predictions_log.csv`).
@@ -111,32 +112,46 @@ public struct PredictionLogEntry: Equatable, Sendable {
     /// formatted (the server formatted them for the answer); the line is the same either way.
     public func appendCSVLine(shape: PredictionLogShape, numbers: PredictionNumbers? = nil, to buffer: inout [UInt8]) {
         assert(numbers.map { matches($0) } ?? true, "the formatted numbers are another entry's")
-        buffer.appendUTF8(timestamp)
-        buffer.append(comma)
-        if let numbers { numbers.revenue.appendPlain(to: &buffer) } else { PlainDecimal.append(revenue, to: &buffer) }
-        buffer.append(comma)
-        PlainDecimal.append(orderCount, to: &buffer)
-        buffer.append(comma)
-        if let numbers { numbers.prediction.appendPlain(to: &buffer) } else { PlainDecimal.append(prediction, to: &buffer) }
-        buffer.append(comma)
-        PredictionLogEntry.appendQuoted(modelVersion, to: &buffer)
-        if shape == .calendar {
-            if let calendar {
-                buffer.append(comma)
-                buffer.appendUTF8(calendar.date)
-                buffer.append(comma)
-                buffer.appendUTF8(calendar.forecastDate)
-                buffer.append(comma)
-                if let numbers { numbers.lower.appendPlain(to: &buffer) } else { PlainDecimal.append(calendar.lower, to: &buffer) }
-                buffer.append(comma)
-                if let numbers { numbers.upper.appendPlain(to: &buffer) } else { PlainDecimal.append(calendar.upper, to: &buffer) }
-                buffer.append(comma)
-                PredictionLogEntry.appendQuoted(calendar.requestID, to: &buffer)
-            } else {
-                buffer.appendUTF8(",,,,,")
-            }
+        // Without numbers, each is formatted here: `ShortestText`'s plain form is
+        // `PlainDecimal.format`'s, byte for byte.
+        let numbers = numbers ?? PredictionNumbers(
+            revenue: revenue, prediction: prediction, lower: calendar?.lower ?? 0, upper: calendar?.upper ?? 0
+        )
+        // One reservation for the whole line, then unchecked-capacity writes (`ByteWriter`).
+        var bound = timestamp.utf8.count + numbers.revenue.plainByteBound + ByteWriter.maxDecimalBytes
+            + numbers.prediction.plainByteBound + PredictionLogEntry.quotedByteBound(modelVersion) + 10
+        if shape == .calendar, let calendar {
+            bound += calendar.date.utf8.count + calendar.forecastDate.utf8.count + numbers.lower.plainByteBound
+                + numbers.upper.plainByteBound + PredictionLogEntry.quotedByteBound(calendar.requestID)
         }
-        buffer.append(0x0A)
+        ByteWriter.append(to: &buffer, bound: bound) { out in
+            out.write(string: timestamp)
+            out.write(byte: comma)
+            numbers.revenue.writePlain(to: &out)
+            out.write(byte: comma)
+            out.writeDecimal(orderCount)
+            out.write(byte: comma)
+            numbers.prediction.writePlain(to: &out)
+            out.write(byte: comma)
+            PredictionLogEntry.writeQuoted(modelVersion, to: &out)
+            if shape == .calendar {
+                if let calendar {
+                    out.write(byte: comma)
+                    out.write(string: calendar.date)
+                    out.write(byte: comma)
+                    out.write(string: calendar.forecastDate)
+                    out.write(byte: comma)
+                    numbers.lower.writePlain(to: &out)
+                    out.write(byte: comma)
+                    numbers.upper.writePlain(to: &out)
+                    out.write(byte: comma)
+                    PredictionLogEntry.writeQuoted(calendar.requestID, to: &out)
+                } else {
+                    out.write(",,,,,")
+                }
+            }
+            out.write(byte: 0x0A)
+        }
     }
 
     /// Whether `numbers` are this entry's (bit for bit; the interval only when it has one).
@@ -227,20 +242,26 @@ public struct PredictionLogEntry: Equatable, Sendable {
 
     /// Appends `field`, quoted (RFC 4180) only when it holds a comma, a quote or a line break.
     static func appendQuoted(_ field: String, to buffer: inout [UInt8]) {
-        // Bytes, not Characters, and over the contiguous bytes when there are some (the generic
-        // UTF8View loop costs ~35 instructions a byte): this runs twice per logged prediction.
-        let needsQuotes = field.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsQuoting) }
-            ?? field.utf8.contains(where: needsQuoting)
-        guard needsQuotes else {
-            buffer.appendUTF8(field)
-            return
+        ByteWriter.append(to: &buffer, bound: quotedByteBound(field)) { writeQuoted(field, to: &$0) }
+    }
+
+    /// The most bytes `writeQuoted(field)` writes: every byte a doubled quote, and the quotes.
+    static func quotedByteBound(_ field: String) -> Int { 2 * field.utf8.count + 2 }
+
+    /// Writes `field`, quoted (RFC 4180) only when it holds a comma, a quote or a line break.
+    static func writeQuoted(_ field: String, to out: inout ByteWriter) {
+        var field = field
+        // Over the contiguous bytes (the generic UTF8View loop costs ~35 instructions a byte):
+        // this runs twice per logged prediction.
+        field.withUTF8 { bytes in
+            guard bytes.contains(where: needsQuoting) else { return out.write(bytes) }
+            out.write(byte: UInt8(ascii: "\""))
+            for byte in bytes {
+                out.write(byte: byte)
+                if byte == UInt8(ascii: "\"") { out.write(byte: byte) }
+            }
+            out.write(byte: UInt8(ascii: "\""))
         }
-        buffer.append(UInt8(ascii: "\""))
-        for byte in field.utf8 {
-            buffer.append(byte)
-            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-        }
-        buffer.append(UInt8(ascii: "\""))
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, checked for shape.

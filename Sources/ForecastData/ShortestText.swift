@@ -1,3 +1,5 @@
+import ByteWriting
+
 /// A `Double`'s shortest round-trip text (its `description`), formatted once and kept inline.
 ///
 /// The server writes the same four numbers into a prediction's JSON answer and into its log
@@ -16,29 +18,47 @@ public struct ShortestText: Sendable {
         if value.isFinite { value.write(to: &storage) } else { storage.write(value.description) }
     }
 
-    /// Appends `value.description`'s bytes.
-    public func appendDescription(to buffer: inout [UInt8]) {
-        guard !storage.overflowed else { return PlainDecimal.appendDescription(value, to: &buffer) }
-        storage.withBytes { buffer.append(contentsOf: $0) }
+    /// The most bytes `writeDescription` writes (a description is at most 24).
+    public static let descriptionByteBound = 32
+
+    /// The most bytes `writePlain` writes: the digits as they are, or for a text with an
+    /// exponent its plain form, which `PlainDecimal.maxBytes` bounds.
+    public var plainByteBound: Int { hasExponent ? PlainDecimal.maxBytes : storage.count }
+
+    /// Writes `value.description`'s bytes.
+    public func writeDescription(to out: inout ByteWriter) {
+        guard !storage.overflowed else {
+            var text: [UInt8] = []
+            PlainDecimal.appendDescription(value, to: &text)
+            return out.write(text)
+        }
+        storage.withBytes { out.write($0) }
     }
 
-    /// Appends `PlainDecimal.format(value)`'s bytes: the digits as they are unless they carry an
+    /// Writes `PlainDecimal.format(value)`'s bytes: the digits as they are unless they carry an
     /// exponent, which the files of SPEC.md never have.
-    public func appendPlain(to buffer: inout [UInt8]) {
-        // Well inside [1e-4, 2^53) a description has no exponent: no need to look (as in
-        // `PlainDecimal.append`).
+    public func writePlain(to out: inout ByteWriter) {
+        guard !hasExponent else {
+            var text: [UInt8] = []
+            PlainDecimal.append(value, to: &text)
+            return out.write(text)
+        }
+        storage.withBytes { out.write($0) }
+    }
+
+    /// Whether the text has an exponent, which the plain form moves across the point. Well
+    /// inside [1e-4, 2^53) a description has none: no need to look (as in `PlainDecimal.append`).
+    private var hasExponent: Bool {
         let magnitude = value.magnitude
         let mayHaveExponent = !value.isFinite || (value != 0 && (magnitude < 1e-3 || magnitude >= 1e15))
-        let hasExponent = storage.overflowed || (mayHaveExponent && storage.withBytes { $0.contains(UInt8(ascii: "e")) })
-        guard !hasExponent else { return PlainDecimal.append(value, to: &buffer) }
-        storage.withBytes { buffer.append(contentsOf: $0) }
+        return storage.overflowed || (mayHaveExponent && storage.withBytes { $0.contains(UInt8(ascii: "e")) })
     }
 }
 
 /// 32 bytes of text written by `Double.write(to:)`.
 private struct InlineBytes: TextOutputStream, Sendable {
     private var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private var count = 0
+    private(set) var count = 0
     /// More text came than fits (never for a `Double`'s description); readers then format again.
     private(set) var overflowed = false
 

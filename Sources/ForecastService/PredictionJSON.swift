@@ -1,3 +1,4 @@
+import ByteWriting
 import ForecastData
 import HTTPCore
 
@@ -12,12 +13,12 @@ enum PredictionJSON {
         value.isFinite ? value.description : "null"
     }
 
-    /// Appends `text`'s number as `number` does, from its formatted digits.
-    static func appendNumber(_ text: ShortestText, to buffer: inout [UInt8]) {
+    /// Writes `text`'s number as `number` does, from its formatted digits.
+    static func writeNumber(_ text: ShortestText, to out: inout ByteWriter) {
         if text.value.isFinite {
-            text.appendDescription(to: &buffer)
+            text.writeDescription(to: &out)
         } else {
-            buffer.appendLiteral("null")
+            out.write("null")
         }
     }
 
@@ -27,25 +28,32 @@ enum PredictionJSON {
         input: PredictionInput, numbers: PredictionNumbers, timestamp: String, version: String, calendar: ForecastCalendarFields,
         to buffer: inout [UInt8]
     ) {
-        // Bytes appended to one reserved buffer: no intermediate strings on the request path.
-        buffer.appendLiteral("\"prediction_ca_jour_suivant\":")
-        appendNumber(numbers.prediction, to: &buffer)
-        buffer.appendLiteral(",\"inputs\":{\"ca_total\":")
-        appendNumber(numbers.revenue, to: &buffer)
-        buffer.appendLiteral(",\"nb_commandes\":")
-        PlainDecimal.append(input.orderCount, to: &buffer)
-        buffer.appendLiteral("},\"timestamp\":\"")
-        buffer.appendUTF8(timestamp)
-        buffer.appendLiteral("\",\"model_version\":")
-        JSONText.appendQuoted(version, to: &buffer)
-        buffer.appendLiteral(",\"prediction_interval\":{\"lower\":")
-        appendNumber(numbers.lower, to: &buffer)
-        buffer.appendLiteral(",\"upper\":")
-        appendNumber(numbers.upper, to: &buffer)
-        buffer.appendLiteral(",\"quantiles\":[0.1,0.9]},\"date\":\"")
-        buffer.appendUTF8(calendar.date)
-        buffer.appendLiteral("\",\"forecast_date\":\"")
-        buffer.appendUTF8(calendar.forecastDate)
-        buffer.append(UInt8(ascii: "\""))
+        // One reservation, then the pieces written without a capacity check each (`ByteWriter`).
+        let bound = literalBytes + 4 * ShortestText.descriptionByteBound + ByteWriter.maxDecimalBytes + timestamp.utf8.count
+            + JSONText.quotedByteBound(version) + calendar.date.utf8.count + calendar.forecastDate.utf8.count
+        ByteWriter.append(to: &buffer, bound: bound) { out in
+            out.write("\"prediction_ca_jour_suivant\":")
+            writeNumber(numbers.prediction, to: &out)
+            out.write(",\"inputs\":{\"ca_total\":")
+            writeNumber(numbers.revenue, to: &out)
+            out.write(",\"nb_commandes\":")
+            out.writeDecimal(input.orderCount)
+            out.write("},\"timestamp\":\"")
+            out.write(string: timestamp)
+            out.write("\",\"model_version\":")
+            JSONText.writeQuoted(version, to: &out)
+            out.write(",\"prediction_interval\":{\"lower\":")
+            writeNumber(numbers.lower, to: &out)
+            out.write(",\"upper\":")
+            writeNumber(numbers.upper, to: &out)
+            out.write(",\"quantiles\":[0.1,0.9]},\"date\":\"")
+            out.write(string: calendar.date)
+            out.write("\",\"forecast_date\":\"")
+            out.write(string: calendar.forecastDate)
+            out.write(byte: UInt8(ascii: "\""))
+        }
     }
+
+    /// The member names and punctuation `appendMembers` writes: 193 bytes, rounded up.
+    private static let literalBytes = 256
 }

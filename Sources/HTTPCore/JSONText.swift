@@ -1,3 +1,5 @@
+import ByteWriting
+
 /// Writes JSON string literals by hand: responses are formatted without Foundation on the hot path.
 public enum JSONText {
     /// `text` as a JSON string literal, quotes included, escaped per RFC 8259 §7.
@@ -41,6 +43,19 @@ public enum JSONText {
         buffer.append(0x22)
         buffer.appendUTF8(text)
         buffer.append(0x22)
+    }
+
+    /// The most bytes `writeQuoted(text)` writes: every byte escaped as `\u00XX`, and the quotes.
+    public static func quotedByteBound(_ text: String) -> Int { 6 * text.utf8.count + 2 }
+
+    /// `appendQuoted`, into a `ByteWriter`.
+    public static func writeQuoted(_ text: String, to out: inout ByteWriter) {
+        var text = text
+        let plain = text.withUTF8 { $0.allSatisfy(isPlain) }
+        guard plain else { return out.write(string: quoted(text)) }
+        out.write(byte: 0x22)
+        out.write(string: text)
+        out.write(byte: 0x22)
     }
 
     /// A byte a JSON string holds as is (no escape).

@@ -1,3 +1,5 @@
+import ByteWriting
+
 /// Turns a response into the bytes of one HTTP/1.1 message (RFC 9112 §4, §6).
 ///
 /// Pure: the caller passes the `Date` value and whether the connection stays open, so the output
@@ -60,9 +62,9 @@ public enum ResponseEncoder {
     }
 
     /// The bytes of every fixed piece together, at their longest: "HTTP/1.1 ", a status of up
-    /// to 19 digits, a space and CRLF (31); "Content-Length: ", 19 digits, CRLF (37); the
-    /// `X-Request-Id` and `Date` names with CRLFs (24); "Connection: keep-alive" and CRLF (24);
-    /// the empty line (2). 118, rounded up.
+    /// to 20 bytes (`ByteWriter.maxDecimalBytes`), a space and CRLF (32); "Content-Length: ",
+    /// 19 digits, CRLF (37); the `X-Request-Id` and `Date` names with CRLFs (24);
+    /// "Connection: keep-alive" and CRLF (24); the empty line (2). 119, rounded up.
     private static let fixedBytes = 128
 
     /// The interim `100 Continue` response (RFC 9110 §15.2.1): tells an `Expect: 100-continue`

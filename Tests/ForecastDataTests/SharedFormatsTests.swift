@@ -1,3 +1,4 @@
+import ByteWriting
 import Foundation
 import Testing
 @testable import ForecastData
@@ -69,14 +70,15 @@ import Testing
     @Test func shortestText_WritesWhatDescriptionAndPlainDecimalWrite() {
         // The edges, then random bit patterns: every exponent, subnormals, NaN payloads.
         var values = [0.0, -0.0, 1.5, 1e-5, 1e-4, 9.999e15, 1e16, -3.2e-11, .leastNonzeroMagnitude, -.greatestFiniteMagnitude,
-                      18_827.325623157303, 15_000, .infinity, -.infinity, .nan, -2.2250738585072014e-308]
+                      -.leastNonzeroMagnitude, 18_827.325623157303, 15_000, .infinity, -.infinity, .nan, -2.2250738585072014e-308]
         var generator = SplitMix64(seed: 11)
         values += (0..<20_000).map { _ in Double(bitPattern: generator.next()) }
         for value in values {
             let text = ShortestText(value)
+            // Into room of the announced bounds (a write past them traps).
             var described: [UInt8] = [UInt8(ascii: "x")], plain: [UInt8] = [UInt8(ascii: "x")]
-            text.appendDescription(to: &described)
-            text.appendPlain(to: &plain)
+            ByteWriter.append(to: &described, bound: ShortestText.descriptionByteBound) { text.writeDescription(to: &$0) }
+            ByteWriter.append(to: &plain, bound: text.plainByteBound) { text.writePlain(to: &$0) }
             #expect(described == Array(("x" + value.description).utf8))
             var expected: [UInt8] = [UInt8(ascii: "x")]
             PlainDecimal.append(value, to: &expected)
