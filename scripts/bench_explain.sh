@@ -22,7 +22,7 @@ scripts/.venv/bin/python -c "import sklearn, shap, numpy" 2>/dev/null || scripts
 
 echo "== compiling the Swift bench against the release modules" >&2
 swiftc -O -swift-version 6 -I "$release/Modules" scripts/bench_explain.swift \
-    "$release"/Forest.build/*.o "$release"/ModelRegistry.build/*.o "$release"/ForecastData.build/*.o \
+    "$release"/Forest.build/*.o "$release"/ModelRegistry.build/*.o "$release"/ForecastData.build/*.o "$release"/ByteWriting.build/*.o \
     -o "$work/bench_explain" >&2
 
 features="$work/features_daily.csv"

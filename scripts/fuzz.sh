@@ -42,11 +42,11 @@ build_module() {
 # The modules each harness links, dependents first.
 modules_of() {
     case $1 in
-        http_request) echo HTTPCore ;;
-        json_body) echo ForecastService ModelRegistry ForecastData Forest HTTPCore ;;
-        csv_etl | csv_fields) echo ForecastData ;;
-        prediction_log | explanations_log) echo Monitoring ModelRegistry Drift Charts ForecastData Forest ;;
-        model_file) echo ModelRegistry ForecastData Forest ;;
+        http_request) echo HTTPCore ByteWriting ;;
+        json_body) echo ForecastService ModelRegistry ForecastData Forest HTTPCore ByteWriting ;;
+        csv_etl | csv_fields) echo ForecastData ByteWriting ;;
+        prediction_log | explanations_log) echo Monitoring ModelRegistry Drift Charts ForecastData Forest ByteWriting ;;
+        model_file) echo ModelRegistry ForecastData Forest ByteWriting ;;
         *) echo "fuzz: unknown harness $1 (known: ${ALL[*]})" >&2; exit 2 ;;
     esac
 }
@@ -67,7 +67,7 @@ build_harness() {
 }
 
 # Dependencies first (a module's interface must exist before its dependents compile).
-for module in Forest ForecastData HTTPCore ModelRegistry ForecastService; do build_module "$module"; done
+for module in ByteWriting Forest ForecastData HTTPCore ModelRegistry ForecastService; do build_module "$module"; done
 # The log readers of plot, drift and accuracy live in Monitoring (and its dependencies).
 if [[ -d Sources/Monitoring ]]; then for module in Charts Drift Monitoring; do build_module "$module"; done; fi
 for name in "${HARNESSES[@]}"; do build_harness "$name"; done
