@@ -131,8 +131,7 @@ private struct Forecast {
             modelVersion: model.version, calendar: calendar
         )
         let numbers = PredictionNumbers(revenue: input.revenue, prediction: outcome.value, lower: outcome.lower, upper: outcome.upper)
-        var members: [UInt8] = []
-        members.reserveCapacity(320)
+        var members: [UInt8] = []  // appendMembers reserves its room at once
         PredictionJSON.appendMembers(
             input: input, numbers: numbers, timestamp: timestamp, version: model.version, calendar: calendar, to: &members
         )

@@ -78,9 +78,11 @@ extension EventLoop {
     func flushSendQueue() {
         while !sendQueue.isEmpty {
             commitHeldAnswers()
-            let batch = sendQueue
-            sendQueue.removeAll(keepingCapacity: true)
-            for connection in batch {
+            // The two queues trade buffers: a copy of the queue would make `removeAll(keepingCapacity:)`
+            // allocate a new one on every pass.
+            swap(&sendQueue, &sending)
+            defer { sending.removeAll(keepingCapacity: true) }
+            for connection in sending {
                 connection.queued = false
                 guard connections[Int(connection.descriptor)] === connection else { continue }
                 let result = connection.outbox.withUnsafeBytes {

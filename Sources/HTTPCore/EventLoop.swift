@@ -56,6 +56,8 @@ final class EventLoop {
     @exclusivity(unchecked) var output: [UInt8] = []
     /// Connections whose outbox is sent at the end of the current epoll batch.
     @exclusivity(unchecked) var sendQueue: [Connection] = []
+    /// The connections being sent now (`flushSendQueue`), while new ones queue in `sendQueue`.
+    @exclusivity(unchecked) var sending: [Connection] = []
     /// Answers waiting for the responder's commit before they may be sent (`EventLoop+Commit`).
     @exclusivity(unchecked) var uncommitted: [UncommittedAnswer] = []
     /// `uncommitted[uncommittedInOutput...]` still sit in `output`, not yet in an outbox.
