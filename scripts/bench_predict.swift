@@ -58,6 +58,11 @@ func requestRows(_ count: Int) -> [(Double, Int)] {
 }
 
 let arguments = CommandLine.arguments
+let expected = ["export": 4, "time": 3, "golden": 4]
+guard arguments.count > 1, expected[arguments[1]] == arguments.count else {
+    FileHandle.standardError.write(Data("usage: bench_predict export FEATURES.csv TRAIN.csv | time FEATURES.csv | golden FEATURES.csv OUT.txt\n".utf8))
+    exit(2)
+}
 if arguments[1] == "export" {
     // The daily model's training rows (extended features, then the label) for scikit-learn.
     let records = try FeaturesFile.read(from: arguments[2])
