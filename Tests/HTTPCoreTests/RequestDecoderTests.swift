@@ -63,7 +63,8 @@ struct RequestDecoderTests {
     @Test func everyKnownFieldMatchesItsOwnNameOnly() {
         for field in KnownField.allCases {
             #expect(KnownField(lowercasedName: field.name) == field)
-            #expect(field.bytes.description == field.name)
+            // Matching lowercases the head's bytes, so a name with a capital would never match.
+            #expect(field.name == field.name.lowercased())
             let upper = Array(field.name.uppercased().utf8)
             upper.withUnsafeBytes { #expect(KnownField.matching($0, 0, $0.count) == field) }
             var other = Array(field.name.utf8)
