@@ -49,7 +49,7 @@ let package = Package(
             swiftSettings: .project
         ),
         .testTarget(name: "ModelRegistryTests", dependencies: ["ModelRegistry"], swiftSettings: .project),
-        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: .project),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["ByteWriting", "HTTPCore"], swiftSettings: .project),
         .testTarget(name: "ForecastServiceTests", dependencies: ["ForecastService"], swiftSettings: .project),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: .project),
         .testTarget(

@@ -30,27 +30,15 @@ public enum JSONText {
         return out + "\""
     }
 
-    /// Appends `quoted(text)` to `buffer`; text with nothing to escape (the usual case on the
-    /// request path) is copied without building a string.
-    public static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
-        // Over the contiguous bytes when there are some: the generic UTF8View loop costs ~35
-        // instructions a byte, and the model version is checked on every request.
-        let plain = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
-        guard plain else {
-            buffer.appendUTF8(quoted(text))
-            return
-        }
-        buffer.append(0x22)
-        buffer.appendUTF8(text)
-        buffer.append(0x22)
-    }
-
     /// The most bytes `writeQuoted(text)` writes: every byte escaped as `\u00XX`, and the quotes.
     public static func quotedByteBound(_ text: String) -> Int { 6 * text.utf8.count + 2 }
 
-    /// `appendQuoted`, into a `ByteWriter`.
+    /// Writes `quoted(text)`; text with nothing to escape (the usual case on the request path)
+    /// is copied without building a string.
     public static func writeQuoted(_ text: String, to out: inout ByteWriter) {
         var text = text
+        // Over the contiguous bytes: the generic UTF8View loop costs ~35 instructions a byte,
+        // and the model version is checked on every request.
         let plain = text.withUTF8 { $0.allSatisfy(isPlain) }
         guard plain else { return out.write(string: quoted(text)) }
         out.write(byte: 0x22)
