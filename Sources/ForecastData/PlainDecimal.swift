@@ -1,3 +1,5 @@
+import ByteWriting
+
 /// Formats numbers as the files of SPEC.md want them: plain decimals with `.`, never exponents.
 public enum PlainDecimal {
     /// The most bytes `format` gives for any `Double`: the smallest subnormal, `-5e-324`, is
@@ -55,21 +57,7 @@ public enum PlainDecimal {
 
     /// Appends `value`'s decimal digits (a sign if negative) to `buffer`, without a String.
     public static func append(_ value: Int, to buffer: inout [UInt8]) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
-            var count = 0
-            repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            return count
-        }
-        withUnsafeBytes(of: digits) { raw in
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
-        }
+        ByteWriter.append(to: &buffer, bound: ByteWriter.maxDecimalBytes) { $0.writeDecimal(value) }
     }
 
     /// `text` (Swift's shortest round-trip form, with an exponent) with its digits moved across
