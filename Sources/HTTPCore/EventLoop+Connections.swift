@@ -82,10 +82,11 @@ extension EventLoop {
             // allocate a new one on every pass.
             swap(&sendQueue, &sending)
             defer { sending.removeAll(keepingCapacity: true) }
-            for connection in sending {
+            let batched = sending.count > 1 && sendThroughRing()
+            for (position, connection) in sending.enumerated() {
                 connection.queued = false
                 guard connections[Int(connection.descriptor)] === connection else { continue }
-                let result = connection.outbox.withUnsafeBytes {
+                let result = (batched ? sendResults[position] : nil) ?? connection.outbox.withUnsafeBytes {
                     Socket.send(connection.descriptor, $0.baseAddress! + connection.outboxOffset, count: $0.count - connection.outboxOffset)
                 }
                 switch result {

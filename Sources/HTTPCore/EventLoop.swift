@@ -71,6 +71,14 @@ final class EventLoop {
     /// True while the listener is out of the epoll set after running out of descriptors.
     var acceptPaused = false
     let scratch = UnsafeMutableRawPointer.allocate(byteCount: EventLoop.readChunk, alignment: 16)
+    /// Sends a batch's responses in one system call; nil where io_uring is not offered, not
+    /// configured, or failed once (`EventLoop+Send`).
+    var sendRing: SendRing?
+    /// The outboxes handed to `sendRing`, copied back to back (the ring needs their bytes to
+    /// stay put until it returns, which a Swift array's pointer is not promised to do).
+    let sendStaging = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.readChunk, alignment: 16)
+    /// Each `sending` connection's result from the ring; nil: not sent, use `send`.
+    @exclusivity(unchecked) var sendResults: [Socket.IOResult?] = []
 
     init(index: Int, epoll: Epoll, listener: Int32, wakeDescriptor: Int32, shared: ServerShared, responder: any RequestResponder) {
         self.index = index
@@ -83,6 +91,7 @@ final class EventLoop {
         self.decoder = RequestDecoder(limits: shared.configuration.limits)
         self.accessLog = AccessLog(writer: shared.accessLogWriter, enabled: shared.configuration.accessLog)
         self.requestIDs = RequestIDGenerator(loop: index)
+        self.sendRing = shared.configuration.batchedSends ? SendRing() : nil
         output.reserveCapacity(16 * 1024)
         epoll.control(Epoll.add, listener, events: Epoll.input)
         epoll.control(Epoll.add, wakeDescriptor, events: Epoll.input)
@@ -90,6 +99,7 @@ final class EventLoop {
 
     deinit {
         scratch.deallocate()
+        sendStaging.deallocate()
         Socket.close(epoll.descriptor)
     }
 

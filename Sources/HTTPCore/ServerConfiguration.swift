@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     public var backlog: Int32 = 1024
     /// Whether to write one access line per request to stderr.
     public var accessLog: Bool = true
+    /// Whether a loop sends the responses of one epoll batch with one system call (`SendRing`,
+    /// Linux io_uring) where the kernel offers it; false, or where it does not, one `send` each.
+    public var batchedSends: Bool = true
 
     /// A configuration; `eventLoops` defaults to the number of cores.
     public init(host: String = "127.0.0.1", port: Int = 8000, eventLoops: Int? = nil, limits: ServerLimits = ServerLimits()) {
