@@ -28,6 +28,7 @@ import Glibc
 final class SendRing {
     private typealias SyscallFunction = @convention(c) (Int, Int, Int, Int, Int, Int, Int) -> Int
 
+    // The same numbers on every Linux architecture: io_uring came after the tables were unified.
     private static let setupCall = 425  // io_uring_setup
     private static let enterCall = 426  // io_uring_enter
     private static let sendOperation: UInt8 = 26  // IORING_OP_SEND
@@ -57,12 +58,9 @@ final class SendRing {
     /// kernel); nil when this system does not offer io_uring.
     init?(capacity requested: Int = 256) {
         // `syscall` is variadic, which Swift cannot call; through a fixed signature the x86-64
-        // and AArch64 conventions pass the same registers, and glibc's `syscall` reads only them.
-        #if arch(x86_64)
+        // and Linux AArch64 conventions pass the same registers, and glibc's `syscall` reads
+        // only them.
         guard let symbol = dlsym(nil, "syscall") else { return nil }  // nil handle = RTLD_DEFAULT
-        #else
-        return nil  // the system call numbers above are x86-64's
-        #endif
         let call = unsafeBitCast(symbol, to: SyscallFunction.self)
         // struct io_uring_params: 40 bytes of fields, then the submission ring's offsets
         // (io_sqring_offsets, 40 bytes) and the completion ring's (io_cqring_offsets, 40 bytes).

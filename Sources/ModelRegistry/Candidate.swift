@@ -35,14 +35,18 @@ public enum Candidate: String, Sendable, CaseIterable, Codable {
 }
 
 /// A fitted forecaster of any candidate kind: what training scores and a model file holds.
-public indirect enum Forecaster: Sendable {
+///
+/// Only `blend` is `indirect`: a forest held inline is read in place by `forecast`, where
+/// binding it out of an indirect case's box copied the struct (a retain and a release of each
+/// of its arrays, on every request).
+public enum Forecaster: Sendable {
     /// A forest on revenue levels with basic or extended features.
     case levels(FeatureSet, RandomForestRegressor)
     /// A forest on the scale-free target; its output is multiplied by the 7-day mean.
     case scaleFree(RandomForestRegressor)
     case rule(RuleModel)
     /// The mean of a forest (`levels` or `scaleFree`) and a rule.
-    case blend(Forecaster, RuleModel)
+    indirect case blend(Forecaster, RuleModel)
 
     /// The forest inside, if any.
     public var forest: RandomForestRegressor? {
