@@ -16,6 +16,9 @@ enum TrainedModel {
     private static let trained: Result<URL, SetupFailure> = {
         do {
             let directory = try TemporaryDirectory()
+            // Shared by every test of the process, so it goes when the process does.
+            sharedDirectory.withLock { $0 = directory.url }
+            atexit { TrainedModel.removeShared() }
             for arguments in [["generate", "--days", "120"], ["etl"], ["train", "--trees", "20", "--model", "forest"]] {
                 let result = try ForecastBinary.run(arguments, in: directory.url)
                 guard result.status == 0 else {
@@ -27,6 +30,12 @@ enum TrainedModel {
             return .failure(SetupFailure(description: "cannot set up the model: \(error)"))
         }
     }()
+
+    private static let sharedDirectory = Mutex<URL?>(nil)
+
+    private static func removeShared() {
+        if let url = sharedDirectory.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
+    }
 
     /// A fresh directory holding a copy of the trained registry (`models/`) and of the features
     /// file the server takes its daily history from, no log yet.
