@@ -37,6 +37,8 @@ final class ServerShared: Sendable {
 final class EventLoop {
     static let eventCapacity: Int32 = 256
     static let readChunk = 64 * 1024
+    /// Room for the outboxes of one ring submission; a larger outbox is sent with `send`.
+    static let sendStagingBytes = 64 * 1024
     static let sweepInterval = 250_000_000  // ns between timeout sweeps
     /// Response bytes one connection may have waiting before its further pipelined requests
     /// are held back (memory per connection stays bounded whatever the client sends).
@@ -76,7 +78,7 @@ final class EventLoop {
     var sendRing: SendRing?
     /// The outboxes handed to `sendRing`, copied back to back (the ring needs their bytes to
     /// stay put until it returns, which a Swift array's pointer is not promised to do).
-    let sendStaging = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.readChunk, alignment: 16)
+    let sendStaging = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.sendStagingBytes, alignment: 16)
     /// Each `sending` connection's result from the ring; nil: not sent, use `send`.
     @exclusivity(unchecked) var sendResults: [Socket.IOResult?] = []
 

@@ -180,6 +180,7 @@ final class SendRing {
         if result > 0 { return .bytes(Int(result)) }
         switch -result {
         case 0, EAGAIN, EWOULDBLOCK: return .wouldBlock
+        // Interrupted, or an operation this kernel lacks (IORING_OP_SEND came in 5.6).
         case EINTR, EINVAL, EOPNOTSUPP, ENOSYS: return nil
         default: return .closed
         }
