@@ -62,6 +62,9 @@ enum LiveConnection {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = recv(descriptor, &chunk, chunk.count, 0)
+            // A signal delivered to the test process interrupts a blocking read (seen: EINTR with
+            // several in-process servers running in parallel; the signal is not one we raise).
+            if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             received.append(contentsOf: chunk[..<count])
         }
