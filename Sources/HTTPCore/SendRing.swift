@@ -143,9 +143,9 @@ final class SendRing {
     /// Sends everything queued and waits until each send is done; calls `body(tag, result)`
     /// for each send the kernel took. A result is nil when the send did not happen and should
     /// be retried with `send` (interrupted, or refused by a kernel without this operation).
-    /// Returns false when the kernel did not take every queued send: the ring must not be used
-    /// again (what it still holds would go out at its next use), and the sends whose tags
-    /// `body` did not see are to be made with `send`.
+    /// Returns false when the ring must not be used again: the kernel did not take every queued
+    /// send (what the ring still holds would go out at its next use; the sends whose tags `body`
+    /// did not see are to be made with `send`), or it lacks the send operation.
     func submit(_ body: (Int, Socket.IOResult?) -> Void) -> Bool {
         let count = queued
         queued = 0
@@ -158,12 +158,15 @@ final class SendRing {
         }
         let submitted = max(0, taken)
         var reaped = 0
+        var operationMissing = false
         while true {
             var head = completionHead.pointee
             let tail = completionTail.pointee
             while head != tail {
                 let completion = completions + Int(head & completionMask) * SendRing.completionSize
-                body(Int(completion.load(as: UInt64.self)), SendRing.outcome(completion.load(fromByteOffset: 8, as: Int32.self)))
+                let result = completion.load(fromByteOffset: 8, as: Int32.self)
+                operationMissing = operationMissing || SendRing.meansOperationMissing(result)
+                body(Int(completion.load(as: UInt64.self)), SendRing.outcome(result))
                 head &+= 1
                 reaped += 1
             }
@@ -172,7 +175,13 @@ final class SendRing {
             let waited = syscall(SendRing.enterCall, Int(descriptor), 0, submitted - reaped, SendRing.getEvents, 0, 0)
             if waited < 0 && errno != EINTR { return false }
         }
-        return submitted == count
+        return submitted == count && !operationMissing
+    }
+
+    /// Whether a completion says this kernel has no `IORING_OP_SEND` (it came in 5.6): every
+    /// later send would be refused the same way.
+    private static func meansOperationMissing(_ result: Int32) -> Bool {
+        result == -EINVAL || result == -EOPNOTSUPP || result == -ENOSYS
     }
 
     /// What a completion's result means, in `Socket.send`'s terms.
