@@ -27,11 +27,10 @@ extension EventLoop {
                 used += pending
                 position += 1
             }
-            let intact = ring.submit { tag, result in sendResults[tag] = result }
-            if !intact {
+            if !ring.submit({ tag, result in sendResults[tag] = result }) {
                 // Whatever the ring did not report is sent with `send`; the ring is not used again.
                 sendRing = nil
-                return true
+                break
             }
         }
         return true

@@ -44,8 +44,9 @@ enum LiveConnection {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
+            let failure = POSIXErrorCode(rawValue: errno) ?? .ECONNREFUSED
             close(descriptor)
-            throw POSIXError(.ECONNREFUSED)
+            throw POSIXError(failure)
         }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
